@@ -1,0 +1,125 @@
+package ai.wevion.session.api;
+
+import ai.wevion.session.RevokedSessionAugmentor.SessionEndedException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+/**
+ * Turns every failure into {@code {error, message}} with the right 4xx: never a
+ * stack trace, never a 500 for bad input. The 401 codes tell the frontend what
+ * to do (CONTRACT, A6): {@code token_expired} refresh the JWT, {@code
+ * session_expired} log in again.
+ */
+public class ApiErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        Response response = ApiError.response(e.status(), e.error(), e.getMessage());
+        if (e.retryAfter() == null) {
+            return response;
+        }
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        if (hasCause(e, SessionEndedException.class)) {
+            return unauthorized("session_expired", "Your session has ended. Log in again.");
+        }
+        InvalidJwtException jwt = cause(e, InvalidJwtException.class);
+        if (jwt != null && jwt.hasExpired()) {
+            return unauthorized("token_expired", "The access token has expired. Refresh it with POST /api/v1/auth/token.");
+        }
+        return unauthorized("invalid_token", "The access token is not valid.");
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized("unauthorized", "Authentication required: send Authorization: Bearer <token>.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ApiError.response(403, "forbidden", "Your role does not allow this.");
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        String message = e.getConstraintViolations().stream()
+                .map(ApiErrorMappers::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return ApiError.response(400, "validation_failed", message);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return ApiError.response(400, "malformed_json", "The request body is not valid JSON for this endpoint.");
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String code = switch (status) {
+            case 400 -> hasCause(e, JsonProcessingException.class) ? "malformed_json" : "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> "http_" + status;
+        };
+        String message = status == 400 && code.equals("malformed_json")
+                ? "The request body is not valid JSON for this endpoint."
+                : e.getResponse().getStatusInfo().getReasonPhrase();
+        return ApiError.response(status, code, message);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected failure", e);
+        return ApiError.response(500, "internal_error", "Something went wrong on our side.");
+    }
+
+    private static Response unauthorized(String error, String message) {
+        return Response.fromResponse(ApiError.response(401, error, message))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .build();
+    }
+
+    private static String describe(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        return field + " " + v.getMessage();
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,35 @@
+package ai.wevion.auth.account.rest;
+
+import ai.wevion.auth.account.rest.AccountRequests.MemberCreated;
+import ai.wevion.auth.account.rest.AccountRequests.NewMember;
+import ai.wevion.auth.account.service.AccountService;
+import ai.wevion.session.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+@Path("/api/v1/workspaces/{workspaceId}/members")
+@RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
+public class MemberResource {
+
+    private final AccountService accounts;
+    private final Caller caller;
+
+    public MemberResource(AccountService accounts, Caller caller) {
+        this.accounts = accounts;
+        this.caller = caller;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public Uni<MemberCreated> add(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull NewMember request) {
+        return accounts.addMember(caller, workspaceId, request.email(), request.password(), request.role())
+                .map(user -> new MemberCreated(user.id.toString()));
+    }
+}

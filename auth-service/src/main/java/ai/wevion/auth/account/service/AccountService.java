@@ -1,0 +1,86 @@
+package ai.wevion.auth.account.service;
+
+import ai.wevion.auth.account.repository.Role;
+import ai.wevion.auth.account.repository.User;
+import ai.wevion.auth.account.repository.UserRepository;
+import ai.wevion.auth.account.repository.Workspace;
+import ai.wevion.auth.account.repository.WorkspaceRepository;
+import ai.wevion.session.Caller;
+import ai.wevion.session.api.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AccountService {
+
+    private final UserRepository users;
+    private final WorkspaceRepository workspaces;
+    private final PasswordHasher passwords;
+    private final Clock clock;
+
+    public AccountService(UserRepository users, WorkspaceRepository workspaces, PasswordHasher passwords, Clock clock) {
+        this.users = users;
+        this.workspaces = workspaces;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Creates a workspace with this user as its owner. */
+    @WithTransaction
+    public Uni<User> signup(String email, String password, String workspaceName) {
+        Workspace workspace = new Workspace();
+        workspace.id = UUID.randomUUID();
+        workspace.name = workspaceName.strip();
+        workspace.createdAt = clock.instant();
+        return requireFreeEmail(email)
+                .chain(() -> workspaces.persist(workspace))
+                .chain(() -> createUser(workspace.id, email, password, Role.OWNER));
+    }
+
+    /** Adds a user to the caller's workspace; only an owner may add another owner. */
+    @WithTransaction
+    public Uni<User> addMember(Caller caller, UUID workspaceId, String email, String password, Role role) {
+        caller.requireWorkspace(workspaceId.toString());
+        caller.requireAdmin();
+        if (role == Role.OWNER && !Caller.OWNER.equals(caller.role())) {
+            throw ApiException.forbidden("Only an owner can add another owner.");
+        }
+        return requireFreeEmail(email).chain(() -> createUser(workspaceId, email, password, role));
+    }
+
+    @WithSession
+    public Uni<List<User>> members(UUID workspaceId) {
+        return users.listWorkspace(workspaceId);
+    }
+
+    public static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private Uni<Void> requireFreeEmail(String email) {
+        return users.findByEmail(normalize(email)).invoke(existing -> {
+            if (existing != null) {
+                throw new ApiException(409, "email_taken", "An account with this e-mail address already exists.");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<User> createUser(UUID workspaceId, String email, String password, Role role) {
+        return passwords.hash(password).chain(hash -> {
+            User user = new User();
+            user.id = UUID.randomUUID();
+            user.workspaceId = workspaceId;
+            user.email = normalize(email);
+            user.passwordHash = hash;
+            user.role = role;
+            user.createdAt = clock.instant();
+            return users.persist(user);
+        });
+    }
+}

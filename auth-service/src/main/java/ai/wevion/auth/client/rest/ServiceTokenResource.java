@@ -1,0 +1,71 @@
+package ai.wevion.auth.client.rest;
+
+import ai.wevion.auth.client.ServiceClientAuthenticator;
+import ai.wevion.auth.jwt.AccessTokenIssuer;
+import ai.wevion.auth.jwt.AccessTokenIssuer.SignedToken;
+import ai.wevion.session.api.ApiException;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * OAuth 2 client-credentials grant (RFC 6749 §4.4) for service-to-service
+ * calls; clients authenticate with HTTP Basic or form parameters. Services use
+ * quarkus-oidc-client against it; the JWT has role {@code service}.
+ */
+@Path("/oauth2/token")
+@PermitAll
+public class ServiceTokenResource {
+
+    public record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    private final ServiceClientAuthenticator clients;
+    private final AccessTokenIssuer tokens;
+
+    public ServiceTokenResource(ServiceClientAuthenticator clients, AccessTokenIssuer tokens) {
+        this.clients = clients;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TokenResponse token(@RestForm("grant_type") String grantType, @RestForm("client_id") String clientId,
+            @RestForm("client_secret") String clientSecret, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (!"client_credentials".equals(grantType)) {
+            throw ApiException.badRequest("unsupported_grant_type", "Only grant_type=client_credentials is supported.");
+        }
+        String[] basic = basicCredentials(authorization);
+        String id = basic != null ? basic[0] : clientId;
+        String secret = basic != null ? basic[1] : clientSecret;
+        if (!clients.isValid(id, secret)) {
+            throw new ApiException(401, "invalid_client", "Unknown client or wrong secret.");
+        }
+        SignedToken token = tokens.forService(id);
+        return new TokenResponse(token.token(), "Bearer", token.expiresIn());
+    }
+
+    private static String[] basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package ai.wevion.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "auth")
+public interface AuthConfig {
+
+    Jwt jwt();
+
+    Session session();
+
+    Login login();
+
+    /** Registered service clients (client-credentials grant), by client id. */
+    Map<String, ServiceClient> serviceClients();
+
+    interface Jwt {
+        /** The {@code iss} of every JWT this service signs. */
+        @WithDefault("https://auth.wevion.ai")
+        String issuer();
+
+        @WithDefault("PT1H")
+        Duration lifetime();
+
+        /** A JWK set with private keys; every key is published in the JWKS. */
+        String keysFile();
+
+        /** The key that signs; the last key of the file when absent. */
+        Optional<String> activeKeyId();
+
+        /** Create a key file when there is none (local run and tests only). */
+        @WithDefault("false")
+        boolean generateMissingKeys();
+    }
+
+    interface Session {
+        @WithDefault("P7D")
+        Duration lifetime();
+
+        /** A session older than this slides to a full lifetime again on refresh (A2). */
+        @WithDefault("PT24H")
+        Duration slideAfter();
+
+        /** How long a rotated-out cookie secret still works (parallel tabs). */
+        @WithDefault("PT30S")
+        Duration rotationGrace();
+
+        /** An impersonation session never slides and ends after this. */
+        @WithDefault("PT1H")
+        Duration impersonationLifetime();
+
+        @WithDefault("/api/v1/auth")
+        String cookiePath();
+    }
+
+    interface Login {
+        /** bcrypt cost for new password hashes. */
+        @WithDefault("12")
+        int bcryptCost();
+
+        /** Failures allowed before each further attempt must wait. */
+        @WithDefault("5")
+        int freeFailures();
+
+        /** The first wait; it doubles with every further failure. */
+        @WithDefault("PT2S")
+        Duration firstBackoff();
+
+        @WithDefault("PT15M")
+        Duration maxBackoff();
+    }
+
+    interface ServiceClient {
+        String secret();
+    }
+}

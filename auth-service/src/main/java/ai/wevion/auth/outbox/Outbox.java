@@ -1,0 +1,37 @@
+package ai.wevion.auth.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes an event in the caller's transaction, so that a state change and its
+ * event commit together or not at all; {@link OutboxRelay} sends it to Kafka.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Uni<Void> add(String topic, String key, Object event) {
+        OutboxEvent row = new OutboxEvent();
+        row.topic = topic;
+        row.messageKey = key;
+        row.payload = toJson(event);
+        return Panache.getSession().chain(session -> session.persist(row));
+    }
+
+    private String toJson(Object event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event cannot be written as JSON", e);
+        }
+    }
+}

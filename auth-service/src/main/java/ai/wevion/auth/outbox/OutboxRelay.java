@@ -1,0 +1,117 @@
+package ai.wevion.auth.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends committed outbox rows to Kafka and deletes them once the broker has
+ * acknowledged them. Woken by PostgreSQL NOTIFY on commit and, as a safety
+ * net (missed notification, broker down), every few seconds. Rows are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row at
+ * the same time; a send that fails leaves its rows for the next run.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+
+    private final Pool pool;
+    private final MutinyEmitter<String> kafka;
+    private final PgSubscriber subscriber;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka, io.vertx.mutiny.core.Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.pool = pool;
+        this.kafka = kafka;
+        this.subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password));
+    }
+
+    void listen(@Observes StartupEvent event) {
+        subscriber.reconnectPolicy(attempts -> 1000L);
+        subscriber.channel("outbox_event").handler(payload -> relay());
+        subscriber.connect().subscribe().with(ok -> relay(), e -> LOG.warnf("outbox LISTEN failed: %s", e.getMessage()));
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        subscriber.closeAndForget();
+    }
+
+    @Scheduled(every = "${auth.outbox.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        relay();
+    }
+
+    /** Relays until the table is empty; a call during a run makes the run go once more. */
+    public void relay() {
+        again.set(true);
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        again.set(false);
+        relayBatch().subscribe().with(
+                sent -> finish(sent == BATCH),
+                failure -> {
+                    LOG.warnf("outbox relay paused: %s", failure.getMessage());
+                    finish(false);
+                });
+    }
+
+    private void finish(boolean more) {
+        running.set(false);
+        if (more || again.get()) {
+            relay();
+        }
+    }
+
+    Uni<Integer> relayBatch() {
+        return pool.withTransaction(conn -> conn
+                .preparedQuery("select id, topic, message_key, payload from outbox_event order by id limit $1 for update skip locked")
+                .execute(Tuple.of(BATCH))
+                .chain(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    List<Uni<Void>> sends = new ArrayList<>();
+                    for (Row row : rows) {
+                        ids.add(row.getLong("id"));
+                        sends.add(send(row.getString("topic"), row.getString("message_key"), row.getString("payload")));
+                    }
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(() -> conn.preparedQuery("delete from outbox_event where id = any($1)")
+                                    .execute(Tuple.of(ids.toArray(Long[]::new))))
+                            .map(deleted -> ids.size());
+                }));
+    }
+
+    private Uni<Void> send(String topic, String key, String payload) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic)
+                .withKey(key)
+                .build();
+        return kafka.sendMessage(Message.of(payload).addMetadata(metadata));
+    }
+}

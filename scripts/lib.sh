@@ -1,0 +1,24 @@
+# Shared helpers for the project's scripts (sourced, not run).
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUN_DIR="$ROOT/.run"
+
+step() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+info() { printf '    %s\n' "$*" >&2; }
+fail() { printf '\033[1;31mERROR:\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# port_open HOST PORT
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# wait_for TIMEOUT_SECONDS DESCRIPTION COMMAND...
+wait_for() {
+  local timeout=$1 what=$2; shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -ge $deadline ] && fail "$what did not come up within ${timeout}s"
+    sleep 0.2
+  done
+}
+
+mvnw() { "$ROOT/mvnw" -B --no-transfer-progress "$@"; }
