@@ -1,8 +1,8 @@
 package ai.wevion.session;
 
 import ai.wevion.session.api.ApiException;
+import jakarta.json.JsonObject;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, read from the verified session JWT. */
@@ -44,13 +44,7 @@ public class Caller {
     /** The admin acting as this user, when the JWT comes from impersonation (A5). */
     public String impersonatorId() {
         Object act = jwt.getClaim("act");
-        if (act instanceof Map<?, ?> map && map.get("sub") != null) {
-            return map.get("sub").toString();
-        }
-        if (act instanceof jakarta.json.JsonObject object && object.containsKey("sub")) {
-            return object.getString("sub");
-        }
-        return null;
+        return act instanceof JsonObject object && object.containsKey("sub") ? object.getString("sub") : null;
     }
 
     /** Another workspace's data answers 404, never the data (CONTRACT). */

@@ -2,6 +2,8 @@ package ai.wevion.session.api;
 
 import ai.wevion.session.RevokedSessionAugmentor.SessionEndedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -66,7 +68,7 @@ public class ApiErrorMappers {
         return ApiError.response(400, "validation_failed", message);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class, JsonMappingException.class})
     public Response unreadable(JsonProcessingException e) {
         return ApiError.response(400, "malformed_json", "The request body is not valid JSON for this endpoint.");
     }

@@ -59,7 +59,7 @@ public class OutboxRelay {
         subscriber.closeAndForget();
     }
 
-    @Scheduled(every = "${auth.outbox.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${outbox.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         relay();
     }

@@ -28,11 +28,13 @@ public class AuthResource {
     private final SessionService sessions;
     private final SessionResponses responses;
     private final SessionCookie cookie;
+    private final Caller caller;
 
-    public AuthResource(SessionService sessions, SessionResponses responses, SessionCookie cookie) {
+    public AuthResource(SessionService sessions, SessionResponses responses, SessionCookie cookie, Caller caller) {
         this.sessions = sessions;
         this.responses = responses;
         this.cookie = cookie;
+        this.caller = caller;
     }
 
     /** A1: a 7-day session (cookie) and a 1-hour JWT. */
@@ -65,7 +67,7 @@ public class AuthResource {
     @GET
     @Path("/me")
     @RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
-    public Me me(Caller caller) {
+    public Me me() {
         return new Me(caller.userId(), caller.workspaceId(), caller.role(), caller.sessionId(), caller.impersonatorId());
     }
 }

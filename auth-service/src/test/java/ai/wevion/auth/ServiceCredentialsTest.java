@@ -1,0 +1,57 @@
+package ai.wevion.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import ai.wevion.auth.AuthApi.Login;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Service-to-service: client credentials, and /internal/v1/** for service JWTs only. */
+@QuarkusTest
+class ServiceCredentialsTest {
+
+    @Test
+    void aRegisteredServiceGetsAServiceJwtThatOpensInternalEndpoints() {
+        Login owner = AuthApi.newWorkspaceOwner();
+        String serviceJwt = given().auth().preemptive().basic("notification-service", "local-notification-service-secret")
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth2/token")
+                .then().statusCode(200).body("token_type", equalTo("Bearer")).body("expires_in", equalTo(3600))
+                .extract().path("access_token");
+
+        assertThat(AuthApi.claims(serviceJwt).get("groups")).asList().containsExactly("service");
+        given().header("Authorization", "Bearer " + serviceJwt)
+                .get("/internal/v1/workspaces/" + owner.workspaceId() + "/members")
+                .then().statusCode(200).body("email", hasItem(owner.email())).body("[0].role", equalTo("owner"));
+    }
+
+    @Test
+    void aClientSecretSentAsFormParametersWorksToo() {
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "token-service")
+                .formParam("client_secret", "local-token-service-secret")
+                .post("/oauth2/token").then().statusCode(200);
+    }
+
+    @Test
+    void aWrongSecretOrGrantIsRefused() {
+        given().auth().preemptive().basic("token-service", "guess").formParam("grant_type", "client_credentials")
+                .post("/oauth2/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+        given().auth().preemptive().basic("token-service", "local-token-service-secret").formParam("grant_type", "password")
+                .post("/oauth2/token").then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+    }
+
+    @Test
+    void aSessionJwtCannotCallInternalEndpointsAndAServiceJwtCannotActAsAUser() {
+        Login owner = AuthApi.newWorkspaceOwner();
+        given().header("Authorization", owner.bearer()).get("/internal/v1/workspaces/" + owner.workspaceId() + "/members")
+                .then().statusCode(403);
+        given().get("/internal/v1/workspaces/" + owner.workspaceId() + "/members").then().statusCode(401);
+
+        String serviceJwt = given().formParam("grant_type", "client_credentials").formParam("client_id", "token-service")
+                .formParam("client_secret", "local-token-service-secret").post("/oauth2/token").path("access_token");
+        AuthApi.me(serviceJwt).then().statusCode(403);
+    }
+}

@@ -1,0 +1,46 @@
+package ai.wevion.auth;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Reads what reaches the real session-events topic from the moment it is opened. */
+public final class SessionEventsProbe implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<String> seen = new ArrayList<>();
+
+    public SessionEventsProbe() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        consumer = new KafkaConsumer<>(p);
+        List<TopicPartition> partitions = consumer.partitionsFor("session-events", Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    /** Every event value read so far (polls once more first). */
+    public List<String> events() {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(r.value());
+        }
+        return seen;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
