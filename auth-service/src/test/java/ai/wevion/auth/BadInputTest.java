@@ -53,7 +53,7 @@ class BadInputTest {
         Response r = given().contentType(ContentType.JSON)
                 .body("{\"email\": \"a@b.co\", \"password\": \"" + huge + "\", \"workspaceName\": \"W\"}")
                 .post("/api/v1/auth/signup");
-        assertThat(r.statusCode()).isEqualTo(413);
+        assertReadable(r, 413, "payload_too_large");
     }
 
     @Test

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Starts the whole system locally: PostgreSQL, Kafka and every service, each
+# as a real process (profile "dev": PostgreSQL 55432, Kafka 9092). Waits until
+# each service is ready, prints the URLs, and stops everything on Ctrl-C.
+#   --no-build   use the jars already built
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+BUILD=1
+[ "${1:-}" = "--no-build" ] && BUILD=0
+LOGS="$RUN_DIR/dev/logs"
+mkdir -p "$LOGS"
+PIDS=()
+
+# name:port of every service that exists so far (later issues add theirs)
+SERVICES="auth-service:8081"
+
+stop_all() {
+  trap - INT TERM EXIT
+  step "Stopping the services"
+  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do wait "$pid" 2>/dev/null || true; done
+  "$ROOT/scripts/infra.sh" stop dev
+  exit 0
+}
+trap stop_all INT TERM EXIT
+
+"$ROOT/scripts/infra.sh" start dev
+
+if [ $BUILD = 1 ]; then
+  modules=$(for s in $SERVICES; do printf '%s,' "${s%%:*}"; done)
+  step "Building ${modules%,} (./mvnw package, tests skipped; log: $LOGS/build.log)"
+  (cd "$ROOT" && mvnw package -DskipTests -pl "${modules%,}" -am >"$LOGS/build.log" 2>&1) \
+    || { tail -30 "$LOGS/build.log" >&2; fail "build failed, see $LOGS/build.log"; }
+fi
+
+# Settings every service reads (see each service's application.properties).
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
+export DB_USER=wevion DB_PASSWORD=wevion
+export JWT_KEYS_FILE="$RUN_DIR/dev/jwt-keys.json"
+export AUTH_JWT_GENERATE_MISSING_KEYS=true
+
+for entry in $SERVICES; do
+  name=${entry%%:*} port=${entry##*:}
+  jar="$ROOT/$name/target/quarkus-app/quarkus-run.jar"
+  [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
+  step "Starting $name on http://127.0.0.1:$port (log: $LOGS/$name.log)"
+  DB_URL="postgresql://127.0.0.1:55432/${name%-service}" \
+    java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$jar" >"$LOGS/$name.log" 2>&1 &
+  PIDS+=($!)
+done
+
+for entry in $SERVICES; do
+  name=${entry%%:*} port=${entry##*:}
+  wait_for 90 "$name (see $LOGS/$name.log)" curl -fsS "http://127.0.0.1:$port/q/health/ready"
+  info "$name ready"
+done
+
+cat >&2 <<TXT
+
+Wevion token health is running.
+  auth-service   http://127.0.0.1:8081   (OpenAPI: /q/openapi, health: /q/health, metrics: /q/metrics)
+  PostgreSQL     127.0.0.1:55432  (databases auth, token, connector, notification; user wevion / wevion)
+  Kafka          127.0.0.1:9092
+
+Try it (a session's cookie lives in /tmp/wevion.jar):
+  curl -s -XPOST localhost:8081/api/v1/auth/signup -H 'Content-Type: application/json' \\
+       -d '{"email":"ana@example.com","password":"correct horse battery","workspaceName":"Acme"}'
+  curl -s -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' \\
+       -d '{"email":"ana@example.com","password":"correct horse battery"}'
+  curl -s -b /tmp/wevion.jar -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/token
+  curl -s -b /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/logout -o /dev/null -w '%{http_code}\n'
+
+Press Ctrl-C to stop everything.
+TXT
+wait -n "${PIDS[@]}" || true
+fail "a service stopped unexpectedly; see $LOGS"
