@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AdminActionsTest {
 
     @Test
-    void forcedLogoutMakesTheUsersOutstandingJwtFailWithinOneSecond_A4() {
+    void forcedLogoutMakesTheUsersOutstandingJwtFailWithinOneSecondAndIsAnnouncedOnSessionEvents_A4() {
         Login owner = AuthApi.newWorkspaceOwner();
         Login member = AuthApi.newMember(owner, "member");
         String secondTab = AuthApi.refresh(member.cookie()).path("accessToken");
@@ -33,8 +33,9 @@ class AdminActionsTest {
                 AuthApi.me(secondTab).then().statusCode(401).body("error", equalTo("session_expired"));
             });
             AuthApi.refresh(member.cookie()).then().statusCode(401).body("error", equalTo("session_expired"));
-            assertThat(events.events()).anyMatch(e -> e.contains("\"SESSION_REVOKED\"") && e.contains(member.userId())
-                    && e.contains("FORCED_LOGOUT"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.events().stream()
+                    .anyMatch(e -> e.contains("\"SESSION_REVOKED\"") && e.contains(member.userId()) && e.contains("FORCED_LOGOUT")));
+            events.events().forEach(e -> EventContract.assertConforms("session-events", e));
         }
         AuthApi.me(owner.jwt()).then().statusCode(200);
     }
