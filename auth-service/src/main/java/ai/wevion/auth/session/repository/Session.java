@@ -1,7 +1,12 @@
 package ai.wevion.auth.session.repository;
 
+import ai.wevion.auth.account.repository.User;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +20,13 @@ public class Session {
     @Id
     public UUID id;
 
+    @Column(name = "user_id")
     public UUID userId;
+
+    /** Read with the session on refresh, for the JWT's role and workspace. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "user_id", insertable = false, updatable = false)
+    public User user;
 
     public UUID workspaceId;
 

@@ -10,11 +10,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
 
-    /** The session whose current or previous cookie secret has this hash, locked for the refresh. */
+    /** The session (with its user) whose current or previous cookie secret has this hash. */
     public Uni<Session> findBySecretHash(String hash) {
-        return find("secretHash = ?1 or previousSecretHash = ?1", hash)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
+        return find("from Session s join fetch s.user where s.secretHash = ?1 or s.previousSecretHash = ?1", hash)
                 .firstResult();
+    }
+
+    /** Reads the session again under a row lock, before changing it. */
+    public Uni<Session> lock(Session session) {
+        return getSession().chain(s -> s.refresh(session, LockModeType.PESSIMISTIC_WRITE)).replaceWith(session);
     }
 
     public Uni<List<Session>> liveSessionsOf(UUID userId) {

@@ -71,11 +71,13 @@ public class SessionService {
 
     /**
      * A fresh JWT for the session behind this cookie secret (A2), or empty when
-     * the session is gone. A session older than a day slides to 7 days again and
-     * its secret rotates; the old secret works for a short grace (parallel tabs)
-     * and after that its use means theft: the session ends.
+     * the session is gone. The usual case only reads. A session older than a day
+     * slides to 7 days again and its secret rotates; the old secret works for a
+     * short grace (parallel tabs) and after that its use means theft: the
+     * session ends. Changes happen under a row lock, so parallel tabs never
+     * rotate twice.
      */
-    @WithTransaction
+    @WithSession
     public Uni<Optional<IssuedSession>> refresh(String cookieSecret) {
         if (cookieSecret == null || cookieSecret.isBlank()) {
             return Uni.createFrom().item(Optional.empty());
@@ -86,23 +88,34 @@ public class SessionService {
             if (session == null || !session.isLive(now)) {
                 return Uni.createFrom().item(Optional.empty());
             }
-            if (!hash.equals(session.secretHash)) {
-                boolean withinGrace = session.rotatedAt != null && !now.isAfter(session.rotatedAt.plus(config.rotationGrace()));
-                return withinGrace
-                        ? issue(session, null).map(Optional::of)
-                        : end(session, now, SessionEvent.SESSION_REVOKED, "SECRET_REUSED").map(ended -> Optional.empty());
+            if (hash.equals(session.secretHash) && !session.mustSlide(now, config.slideAfter())) {
+                return Uni.createFrom().item(Optional.of(sign(session, session.user, null)));
             }
-            String newSecret = null;
-            if (session.mustSlide(now, config.slideAfter())) {
-                newSecret = SessionSecrets.newSecret();
-                session.previousSecretHash = session.secretHash;
-                session.secretHash = SessionSecrets.hash(newSecret);
-                session.rotatedAt = now;
-                session.slidAt = now;
-                session.expiresAt = now.plus(config.lifetime());
-            }
-            return issue(session, newSecret).map(Optional::of);
+            return Panache.withTransaction(() -> sessions.lock(session).chain(locked -> refreshLocked(locked, hash, now)));
         });
+    }
+
+    private Uni<Optional<IssuedSession>> refreshLocked(Session session, String hash, Instant now) {
+        if (!session.isLive(now)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        if (!hash.equals(session.secretHash)) {
+            boolean withinGrace = hash.equals(session.previousSecretHash) && session.rotatedAt != null
+                    && !now.isAfter(session.rotatedAt.plus(config.rotationGrace()));
+            return withinGrace
+                    ? Uni.createFrom().item(Optional.of(sign(session, session.user, null)))
+                    : end(session, now, SessionEvent.SESSION_REVOKED, "SECRET_REUSED").map(ended -> Optional.empty());
+        }
+        String newSecret = null;
+        if (session.mustSlide(now, config.slideAfter())) {
+            newSecret = SessionSecrets.newSecret();
+            session.previousSecretHash = session.secretHash;
+            session.secretHash = SessionSecrets.hash(newSecret);
+            session.rotatedAt = now;
+            session.slidAt = now;
+            session.expiresAt = now.plus(config.lifetime());
+        }
+        return Uni.createFrom().item(Optional.of(sign(session, session.user, newSecret)));
     }
 
     /** Ends the session behind this cookie: every tab's next refresh fails (A3). */
@@ -181,10 +194,6 @@ public class SessionService {
         session.expiresAt = now.plus(lifetime);
         session.impersonatorId = impersonatorId;
         return sessions.persist(session);
-    }
-
-    private Uni<IssuedSession> issue(Session session, String newSecret) {
-        return users.findById(session.userId).map(user -> sign(session, user, newSecret));
     }
 
     private IssuedSession sign(Session session, User user, String newSecret) {
