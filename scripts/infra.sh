@@ -20,6 +20,11 @@ esac
 KAFKA_CONTROLLER_PORT=$((KAFKA_PORT + 1))
 STATE="$RUN_DIR/$PROFILE"
 PG_DATA="$STATE/pg"
+# As root, PostgreSQL runs as user postgres, which must be able to reach its
+# data directory: when the checkout lives under a private folder, use /var/tmp.
+if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+  PG_DATA="/var/tmp/wevion-$(printf '%s' "$ROOT" | md5sum | cut -c1-8)/$PROFILE/pg"
+fi
 KAFKA_DIR="$STATE/kafka"
 KAFKA_LIB="$RUN_DIR/kafka-lib"
 DATABASES="auth token connector notification"
@@ -47,7 +52,7 @@ pg_start() {
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     step "Creating PostgreSQL cluster in $PG_DATA"
     mkdir -p "$PG_DATA"
-    [ "$(id -u)" = 0 ] && chown postgres:postgres "$PG_DATA" && chmod 700 "$PG_DATA"
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DATA"; chmod 700 "$PG_DATA"; fi
     as_pg "$bin/initdb" -D "$PG_DATA" -U postgres -E UTF8 --locale=C.UTF-8 \
       --auth-local=trust --auth-host=scram-sha-256 >"$STATE/initdb.log" 2>&1 \
       || fail "initdb failed, see $STATE/initdb.log"
