@@ -12,8 +12,9 @@ LOGS="$RUN_DIR/dev/logs"
 mkdir -p "$LOGS"
 PIDS=()
 
-# name:port of every service that exists so far (later issues add theirs)
-SERVICES="auth-service:8081"
+# name:port of every service that exists so far (later issues add theirs);
+# the provider simulator has no database
+SERVICES="auth-service:8081 provider-sim:8089"
 
 stop_all() {
   trap - INT TERM EXIT
@@ -60,6 +61,7 @@ cat >&2 <<TXT
 
 Wevion token health is running.
   auth-service   http://127.0.0.1:8081   (OpenAPI: /q/openapi, health: /q/health, metrics: /q/metrics)
+  provider-sim   http://127.0.0.1:8089   (Meta under /meta/v21.0, control API under /sim)
   PostgreSQL     127.0.0.1:55432  (databases auth, token, connector, notification; user wevion / wevion)
   Kafka          127.0.0.1:9092
 

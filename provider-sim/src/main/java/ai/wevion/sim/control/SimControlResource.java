@@ -1,0 +1,83 @@
+package ai.wevion.sim.control;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** The control API the tests and benchmarks drive (CONTRACT "Provider simulator"). */
+@Path("/sim")
+public class SimControlResource {
+
+    public record NewUser(@NotBlank String name, @Min(1) Long tokenLifetimeSeconds, List<SimUser.AdAccount> adAccounts) {
+    }
+
+    public record Created(String externalUserId) {
+    }
+
+    public record Failure(@NotNull FailureMode mode, @Min(0) Integer count) {
+    }
+
+    public record Settings(@NotNull @Min(0) Long latencyMs) {
+    }
+
+    public record Stats(Map<String, Long> calls) {
+    }
+
+    private final SimUsers users;
+    private final CallStats stats;
+    private final SimLatency latency;
+
+    public SimControlResource(SimUsers users, CallStats stats, SimLatency latency) {
+        this.users = users;
+        this.stats = stats;
+        this.latency = latency;
+    }
+
+    @POST
+    @Path("/{provider}/users")
+    @ResponseStatus(201)
+    public Created createUser(@PathParam("provider") @Pattern(regexp = "[a-z-]+") String provider, @Valid @NotNull NewUser request) {
+        SimUser user = users.create(provider, request.name(), request.tokenLifetimeSeconds(),
+                request.adAccounts() == null ? List.of() : request.adAccounts());
+        return new Created(user.id());
+    }
+
+    @POST
+    @Path("/{provider}/users/{id}/failure")
+    @ResponseStatus(204)
+    public void fail(@PathParam("provider") String provider, @PathParam("id") String id, @Valid @NotNull Failure request) {
+        SimUser user = users.find(provider, id).orElseThrow(() -> new NotFoundException("no such user"));
+        user.failWith(request.mode(), request.count());
+    }
+
+    @POST
+    @Path("/settings")
+    @ResponseStatus(204)
+    public void settings(@Valid @NotNull Settings request) {
+        latency.set(request.latencyMs());
+    }
+
+    @GET
+    @Path("/stats")
+    public Stats stats() {
+        return new Stats(stats.snapshot());
+    }
+
+    @DELETE
+    @Path("/stats")
+    @ResponseStatus(204)
+    public void resetStats() {
+        stats.reset();
+    }
+}

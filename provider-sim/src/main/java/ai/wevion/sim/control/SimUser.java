@@ -1,0 +1,64 @@
+package ai.wevion.sim.control;
+
+import java.util.List;
+
+/** A user of one simulated provider, with the ad accounts they can see and their injected failure. */
+public final class SimUser {
+
+    public record AdAccount(String id, String name) {
+    }
+
+    private final String provider;
+    private final String id;
+    private final String name;
+    private final Long tokenLifetimeSeconds;
+    private final List<AdAccount> adAccounts;
+    private FailureMode failure = FailureMode.NONE;
+    private int remainingFailures = -1;
+
+    SimUser(String provider, String id, String name, Long tokenLifetimeSeconds, List<AdAccount> adAccounts) {
+        this.provider = provider;
+        this.id = id;
+        this.name = name;
+        this.tokenLifetimeSeconds = tokenLifetimeSeconds;
+        this.adAccounts = List.copyOf(adAccounts);
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The lifetime of tokens issued to this user, or the provider's real one when not set. */
+    public long tokenLifetimeSeconds(long providerDefault) {
+        return tokenLifetimeSeconds != null ? tokenLifetimeSeconds : providerDefault;
+    }
+
+    public List<AdAccount> adAccounts() {
+        return adAccounts;
+    }
+
+    /** From now on every call fails this way, {@code count} times or (count null) until NONE. */
+    public synchronized void failWith(FailureMode mode, Integer count) {
+        failure = mode;
+        remainingFailures = count == null ? -1 : count;
+    }
+
+    /** The failure this call must suffer (NONE for success); counts it down. */
+    public synchronized FailureMode takeFailure() {
+        if (failure == FailureMode.NONE || remainingFailures == 0) {
+            return FailureMode.NONE;
+        }
+        if (remainingFailures > 0) {
+            remainingFailures--;
+        }
+        return failure;
+    }
+}
