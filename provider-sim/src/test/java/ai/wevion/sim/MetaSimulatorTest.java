@@ -91,6 +91,23 @@ class MetaSimulatorTest {
     }
 
     @Test
+    void everyMetaRateLimitCodeCanBeInjectedWithItsUsageHeaders_T4() {
+        String user = newUser(Map.of("name", "Throttled"));
+        String token = longLivedToken(user);
+        for (int code : new int[] {4, 17, 32, 613, 80000, 80004}) {
+            fail(user, Map.of("mode", "RATE_LIMITED", "count", 1, "code", code));
+            Response limited = exchange(token);
+            limited.then().statusCode(400).body("error.code", equalTo(code));
+            assertThat(limited.getHeader("X-App-Usage")).contains("call_count");
+        }
+        fail(user, Map.of("mode", "TRANSIENT", "count", 1, "code", 1));
+        exchange(token).then().statusCode(500).body("error.code", equalTo(1));
+        fail(user, Map.of("mode", "INVALID_GRANT", "count", 1, "code", 466));
+        exchange(token).then().statusCode(400).body("error.code", equalTo(190)).body("error.error_subcode", equalTo(466));
+        exchange(token).then().statusCode(200);
+    }
+
+    @Test
     void aTokenPastItsExpiryCannotBeExchangedAndUnknownTokensDoNotParse_T4() throws Exception {
         String user = newUser(Map.of("name", "Short", "tokenLifetimeSeconds", 1));
         String token = longLivedToken(user);

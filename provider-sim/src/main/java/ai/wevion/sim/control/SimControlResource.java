@@ -25,7 +25,7 @@ public class SimControlResource {
     public record Created(String externalUserId) {
     }
 
-    public record Failure(@NotNull FailureMode mode, @Min(0) Integer count) {
+    public record Failure(@NotNull FailureMode mode, @Min(0) Integer count, Integer code) {
     }
 
     public record Settings(@NotNull @Min(0) Long latencyMs) {
@@ -58,7 +58,7 @@ public class SimControlResource {
     @ResponseStatus(204)
     public void fail(@PathParam("provider") String provider, @PathParam("id") String id, @Valid @NotNull Failure request) {
         SimUser user = users.find(provider, id).orElseThrow(() -> new NotFoundException("no such user"));
-        user.failWith(request.mode(), request.count());
+        user.failWith(request.mode(), request.count(), request.code());
     }
 
     @POST

@@ -14,6 +14,7 @@ public final class SimUser {
     private final Long tokenLifetimeSeconds;
     private final List<AdAccount> adAccounts;
     private FailureMode failure = FailureMode.NONE;
+    private Integer failureCode;
     private int remainingFailures = -1;
 
     SimUser(String provider, String id, String name, Long tokenLifetimeSeconds, List<AdAccount> adAccounts) {
@@ -45,20 +46,28 @@ public final class SimUser {
         return adAccounts;
     }
 
-    /** From now on every call fails this way, {@code count} times or (count null) until NONE. */
-    public synchronized void failWith(FailureMode mode, Integer count) {
+    /**
+     * From now on every call fails this way, {@code count} times or (count null)
+     * until NONE; {@code code} picks one of the provider's codes for the mode
+     * (for example Meta's rate-limit codes 4, 17, 32, 613, 80000, 80004).
+     */
+    public synchronized void failWith(FailureMode mode, Integer count, Integer code) {
         failure = mode;
+        failureCode = code;
         remainingFailures = count == null ? -1 : count;
     }
 
-    /** The failure this call must suffer (NONE for success); counts it down. */
-    public synchronized FailureMode takeFailure() {
+    /** The failure this call must suffer (mode NONE for success); counts it down. */
+    public synchronized Failure takeFailure() {
         if (failure == FailureMode.NONE || remainingFailures == 0) {
-            return FailureMode.NONE;
+            return new Failure(FailureMode.NONE, null);
         }
         if (remainingFailures > 0) {
             remainingFailures--;
         }
-        return failure;
+        return new Failure(failure, failureCode);
+    }
+
+    public record Failure(FailureMode mode, Integer code) {
     }
 }

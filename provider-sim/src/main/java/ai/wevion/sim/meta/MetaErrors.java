@@ -1,6 +1,7 @@
 package ai.wevion.sim.meta;
 
 import ai.wevion.sim.control.FailureMode;
+import ai.wevion.sim.control.SimUser;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -14,9 +15,9 @@ final class MetaErrors {
     private MetaErrors() {
     }
 
-    static Response forFailure(FailureMode mode, String appId, String userId) {
+    static Response forFailure(SimUser.Failure failure, String appId, String userId) {
         String validating = "Error validating access token: ";
-        return switch (mode) {
+        return switch (failure.mode()) {
             case EXPIRED -> oauth(190, 463, validating + "Session has expired on " + Instant.now().minusSeconds(60)
                     + ". The current time is " + Instant.now() + ".");
             case APP_REMOVED -> oauth(190, 458, validating + "The user has not authorized application " + appId + ".");
@@ -29,10 +30,14 @@ final class MetaErrors {
             case LOGGED_OUT -> oauth(190, 467, validating + "The session is invalid because the user logged out.");
             case DATA_ACCESS_EXPIRED -> oauth(190, 493, "The access token is invalid since the user hasn't engaged the app "
                     + "in longer than 90 days.");
-            case INVALID_GRANT -> invalidToken();
-            case RATE_LIMITED -> rateLimited(userId);
-            case TRANSIENT -> error(503, 2, null, "Service temporarily unavailable", "OAuthException", true);
-            case TIMEOUT, NONE -> throw new IllegalArgumentException(mode + " is not an error answer");
+            case INVALID_GRANT -> failure.code() != null && failure.code() == 466
+                    ? oauth(190, 466, validating + "The session was invalidated explicitly using an API call.")
+                    : invalidToken();
+            case RATE_LIMITED -> rateLimited(failure.code() == null ? 17 : failure.code(), userId);
+            case TRANSIENT -> failure.code() != null && failure.code() == 1
+                    ? error(500, 1, null, "An unknown error occurred", "OAuthException", false)
+                    : error(503, 2, null, "Service temporarily unavailable", "OAuthException", true);
+            case TIMEOUT, NONE -> throw new IllegalArgumentException(failure.mode() + " is not an error answer");
         };
     }
 
@@ -67,10 +72,19 @@ final class MetaErrors {
                 .build();
     }
 
-    private static Response rateLimited(String userId) {
+    /** Meta's rate-limit codes: 4 app, 17 user, 32 pages, 613 API, 80000–80014 business use case. */
+    private static Response rateLimited(int code, String userId) {
         String usage = "{\"" + userId + "\":[{\"type\":\"ads_management\",\"call_count\":100,\"total_cputime\":35,"
                 + "\"total_time\":42,\"estimated_time_to_regain_access\":5}]}";
-        return Response.fromResponse(error(400, 17, 2446079, "User request limit reached", "OAuthException", false))
+        Response error = switch (code) {
+            case 4 -> error(400, 4, null, "Application request limit reached", "OAuthException", false);
+            case 32 -> error(400, 32, null, "Page request limit reached", "OAuthException", false);
+            case 613 -> error(400, 613, null, "Calls to this api have exceeded the rate limit.", "OAuthException", false);
+            case 17 -> error(400, 17, 2446079, "User request limit reached", "OAuthException", false);
+            default -> error(400, code, null, "There have been too many calls from this ad-account. Wait a bit and try again.",
+                    "OAuthException", false);
+        };
+        return Response.fromResponse(error)
                 .header("X-App-Usage", "{\"call_count\":100,\"total_time\":42,\"total_cputime\":35}")
                 .header("X-Business-Use-Case-Usage", usage)
                 .build();

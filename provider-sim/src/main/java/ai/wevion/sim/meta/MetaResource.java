@@ -162,10 +162,11 @@ public class MetaResource {
     }
 
     private Uni<Response> withFailure(SimUser user, java.util.function.Supplier<Response> success) {
-        FailureMode failure = user.takeFailure();
-        return switch (failure) {
+        SimUser.Failure failure = user.takeFailure();
+        return switch (failure.mode()) {
             case NONE -> latency.after(success);
-            case TIMEOUT -> latency.after(timeoutDelay, () -> MetaErrors.forFailure(FailureMode.TRANSIENT, config.appId(), user.id()));
+            case TIMEOUT -> latency.after(timeoutDelay,
+                    () -> MetaErrors.forFailure(new SimUser.Failure(FailureMode.TRANSIENT, null), config.appId(), user.id()));
             default -> answer(MetaErrors.forFailure(failure, config.appId(), user.id()));
         };
     }
