@@ -1,5 +1,7 @@
 package ai.wevion.auth;
 
+import ai.wevion.testing.TopicProbe;
+import ai.wevion.testing.EventContract;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,7 +26,7 @@ class AdminActionsTest {
         String secondTab = AuthApi.refresh(member.cookie()).path("accessToken");
         AuthApi.me(member.jwt()).then().statusCode(200);
 
-        try (SessionEventsProbe events = new SessionEventsProbe()) {
+        try (TopicProbe events = new TopicProbe("session-events")) {
             given().header("Authorization", owner.bearer())
                     .post("/api/v1/admin/users/" + member.userId() + "/logout").then().statusCode(204);
 

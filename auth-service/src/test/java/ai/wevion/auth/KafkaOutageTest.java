@@ -1,12 +1,13 @@
 package ai.wevion.auth;
 
+import ai.wevion.testing.TestInfra;
+import ai.wevion.testing.TopicProbe;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import ai.wevion.auth.AuthApi.Login;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,33 +21,26 @@ import org.junit.jupiter.api.Test;
 class KafkaOutageTest {
 
     @AfterEach
-    void brokerIsBack() throws Exception {
-        infra("kafka-start");
+    void brokerIsBack() {
+        TestInfra.startKafka();
     }
 
     @Test
-    void aForcedLogoutDuringABrokerOutageReachesSessionEventsAfterTheBrokerReturns_A4() throws Exception {
+    void aForcedLogoutDuringABrokerOutageReachesSessionEventsAfterTheBrokerReturns_A4() {
         Login owner = AuthApi.newWorkspaceOwner();
         Login member = AuthApi.newMember(owner, "member");
 
-        try (SessionEventsProbe events = new SessionEventsProbe()) {
-            infra("kafka-stop");
+        try (TopicProbe events = new TopicProbe("session-events")) {
+            TestInfra.stopKafka();
             given().header("Authorization", owner.bearer())
                     .post("/api/v1/admin/users/" + member.userId() + "/logout").then().statusCode(204);
             AuthApi.refresh(member.cookie()).then().statusCode(401).body("error", equalTo("session_expired"));
-            infra("kafka-start");
+            TestInfra.startKafka();
 
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> events.events().stream()
                     .anyMatch(e -> e.contains("SESSION_REVOKED") && e.contains(member.userId())));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     AuthApi.me(member.jwt()).then().statusCode(401).body("error", equalTo("session_expired")));
-        }
-    }
-
-    private static void infra(String action) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("../scripts/infra.sh", action, "test").inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("scripts/infra.sh " + action + " test failed");
         }
     }
 }

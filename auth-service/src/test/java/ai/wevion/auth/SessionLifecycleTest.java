@@ -1,5 +1,6 @@
 package ai.wevion.auth;
 
+import ai.wevion.testing.TopicProbe;
 import static ai.wevion.auth.AuthApi.COOKIE;
 import static ai.wevion.auth.AuthApi.PASSWORD;
 import static io.restassured.RestAssured.given;
@@ -132,7 +133,7 @@ class SessionLifecycleTest {
         String rotated = AuthApi.refresh(browser.cookie()).getCookie(COOKIE);
         MutableClock.advance(Duration.ofMinutes(5));
 
-        try (SessionEventsProbe events = new SessionEventsProbe()) {
+        try (TopicProbe events = new TopicProbe("session-events")) {
             AuthApi.refresh(browser.cookie()).then().statusCode(401).body("error", equalTo("session_expired"));
 
             AuthApi.refresh(rotated).then().statusCode(401).body("error", equalTo("session_expired"));

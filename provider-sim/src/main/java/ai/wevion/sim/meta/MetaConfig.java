@@ -1,7 +1,6 @@
 package ai.wevion.sim.meta;
 
 import io.smallrye.config.ConfigMapping;
-import java.util.Optional;
 
 @ConfigMapping(prefix = "sim.meta")
 public interface MetaConfig {
@@ -13,7 +12,4 @@ public interface MetaConfig {
     long shortLivedSeconds();
 
     long longLivedSeconds();
-
-    /** Where Meta posts the deauthorize callback when a user removes the app. */
-    Optional<String> deauthorizeCallbackUrl();
 }

@@ -33,6 +33,11 @@ public class MetaTokens {
         return token;
     }
 
+    /** Every token issued so far, for the tests' leak scans. */
+    public java.util.Set<String> issued() {
+        return java.util.Set.copyOf(tokens.keySet());
+    }
+
     public Optional<Token> token(String token) {
         return Optional.ofNullable(token).map(tokens::get);
     }

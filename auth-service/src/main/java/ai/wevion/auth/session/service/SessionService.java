@@ -7,7 +7,7 @@ import ai.wevion.auth.account.service.AccountService;
 import ai.wevion.auth.account.service.PasswordHasher;
 import ai.wevion.auth.config.AuthConfig;
 import ai.wevion.auth.jwt.AccessTokenIssuer;
-import ai.wevion.auth.outbox.Outbox;
+import ai.wevion.outbox.Outbox;
 import ai.wevion.auth.session.repository.Impersonation;
 import ai.wevion.auth.session.repository.ImpersonationRepository;
 import ai.wevion.auth.session.repository.Session;

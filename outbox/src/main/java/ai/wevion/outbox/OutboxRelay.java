@@ -1,4 +1,4 @@
-package ai.wevion.auth.outbox;
+package ai.wevion.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

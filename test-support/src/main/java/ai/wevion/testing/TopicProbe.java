@@ -1,4 +1,4 @@
-package ai.wevion.auth;
+package ai.wevion.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,20 +11,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Reads what reaches the real session-events topic from the moment it is opened. */
-public final class SessionEventsProbe implements AutoCloseable {
+/** Reads what reaches a real topic from the moment it is opened (every partition, no group). */
+public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<String> seen = new ArrayList<>();
 
-    public SessionEventsProbe() {
+    public TopicProbe(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer = new KafkaConsumer<>(p);
-        List<TopicPartition> partitions = consumer.partitionsFor("session-events", Duration.ofSeconds(10)).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -32,11 +32,11 @@ public final class SessionEventsProbe implements AutoCloseable {
     }
 
     /** Every event value read so far (polls once more first). */
-    public List<String> events() {
+    public synchronized List<String> events() {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
             seen.add(r.value());
         }
-        return seen;
+        return List.copyOf(seen);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package ai.wevion.auth.outbox;
+package ai.wevion.outbox;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,4 +1,4 @@
-package ai.wevion.auth.outbox;
+package ai.wevion.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package ai.wevion.auth;
+package ai.wevion.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ public final class EventContract {
 
     public static void assertConforms(String topic, String eventJson) {
         try {
-            JsonNode schema = JSON.readTree(Path.of("../docs/events/" + topic + ".schema.json").toFile());
+            JsonNode schema = JSON.readTree(Path.of("../docs/events/" + topic + ".schema.json").toFile()); // from a module folder
             JsonNode event = JSON.readTree(eventJson);
             schema.get("required").forEach(field -> assertThat(event.hasNonNull(field.asText()))
                     .as("%s event has %s: %s", topic, field.asText(), eventJson).isTrue());

@@ -1,0 +1,71 @@
+package ai.wevion.sim.meta;
+
+import ai.wevion.sim.control.SimUsers;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.MultiMap;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Meta-only control calls: the tokens issued (leak scans) and the deauthorize callback. */
+@Path("/sim/meta")
+public class MetaControlResource {
+
+    public record Deauthorize(@NotBlank String callbackUrl) {
+    }
+
+    public record Delivered(int status) {
+    }
+
+    private final MetaTokens tokens;
+    private final SimUsers users;
+    private final MetaConfig config;
+    private final WebClient http;
+
+    public MetaControlResource(MetaTokens tokens, SimUsers users, MetaConfig config, io.vertx.mutiny.core.Vertx vertx) {
+        this.tokens = tokens;
+        this.users = users;
+        this.config = config;
+        this.http = WebClient.create(vertx);
+    }
+
+    @GET
+    @Path("/issued-tokens")
+    public Set<String> issuedTokens() {
+        return tokens.issued();
+    }
+
+    /** The user removes the app in Facebook: Meta posts a signed_request to the app's callback. */
+    @POST
+    @Path("/users/{id}/deauthorize")
+    public Uni<Delivered> deauthorize(@PathParam("id") String id, Deauthorize request) {
+        users.find("meta", id).orElseThrow(() -> new NotFoundException("no such user"));
+        MultiMap form = MultiMap.caseInsensitiveMultiMap().add("signed_request", signedRequest(id));
+        return http.postAbs(request.callbackUrl()).sendForm(form).map(r -> new Delivered(r.statusCode()));
+    }
+
+    private String signedRequest(String userId) {
+        String payload = "{\"user_id\":\"" + userId + "\",\"algorithm\":\"HMAC-SHA256\",\"issued_at\":" + Instant.now().getEpochSecond() + "}";
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String encodedPayload = b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return b64.encodeToString(mac.doFinal(encodedPayload.getBytes(StandardCharsets.UTF_8))) + "." + encodedPayload;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package ai.wevion.testing;
+
+import java.io.IOException;
+
+/** Drives the real test infrastructure of scripts/infra.sh (profile "test") from a test. */
+public final class TestInfra {
+
+    private TestInfra() {
+    }
+
+    public static void stopKafka() {
+        run("kafka-stop");
+    }
+
+    public static void startKafka() {
+        run("kafka-start");
+    }
+
+    private static void run(String action) {
+        try {
+            Process p = new ProcessBuilder("../scripts/infra.sh", action, "test").inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("scripts/infra.sh " + action + " test failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

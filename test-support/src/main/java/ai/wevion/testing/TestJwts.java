@@ -1,0 +1,82 @@
+package ai.wevion.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+
+/**
+ * Session and service JWTs shaped as auth-service issues them, signed with the
+ * test key whose public half is {@code test-jwks.json} (a service's test profile
+ * verifies against it: {@code mp.jwt.verify.publickey.location=test-jwks.json}).
+ */
+public final class TestJwts {
+
+    private static final EllipticCurveJsonWebKey KEY = load();
+
+    private TestJwts() {
+    }
+
+    /** A member of a workspace, as a browser would hold them. */
+    public record User(String userId, String workspaceId, String role, String sessionId) {
+        public String bearer() {
+            return "Bearer " + TestJwts.session(this);
+        }
+    }
+
+    public static User newUser(String workspaceId, String role) {
+        return new User(UUID.randomUUID().toString(), workspaceId, role, UUID.randomUUID().toString());
+    }
+
+    public static String session(User user) {
+        JwtClaims claims = base(user.userId(), user.role());
+        claims.setClaim("ws", user.workspaceId());
+        claims.setClaim("sid", user.sessionId());
+        return sign(claims);
+    }
+
+    public static String service(String clientId) {
+        return sign(base(clientId, "service"));
+    }
+
+    private static JwtClaims base(String subject, String role) {
+        JwtClaims claims = new JwtClaims();
+        long now = Instant.now().getEpochSecond();
+        claims.setIssuer("https://auth.wevion.ai");
+        claims.setSubject(subject);
+        claims.setStringListClaim("groups", role);
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + 3600));
+        return claims;
+    }
+
+    private static String sign(JwtClaims claims) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+            jws.setKeyIdHeaderValue(KEY.getKeyId());
+            jws.setKey(KEY.getPrivateKey());
+            return jws.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EllipticCurveJsonWebKey load() {
+        try (InputStream in = TestJwts.class.getResourceAsStream("/test-jwt-signing-key.json")) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return (EllipticCurveJsonWebKey) new JsonWebKeySet(json).getJsonWebKeys().get(0);
+        } catch (IOException | org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
