@@ -1,5 +1,6 @@
 package ai.wevion.auth;
 
+import ai.wevion.testing.MutableClock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,6 @@
 package ai.wevion.auth;
 
+import ai.wevion.testing.MutableClock;
 import ai.wevion.testing.TopicProbe;
 import static ai.wevion.auth.AuthApi.COOKIE;
 import static ai.wevion.auth.AuthApi.PASSWORD;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -25,6 +27,13 @@ public class Outbox {
         row.messageKey = key;
         row.payload = toJson(event);
         return Panache.getSession().chain(session -> session.persist(row));
+    }
+
+    /** The same, for work done on a plain SQL connection inside its transaction. */
+    public Uni<Void> add(SqlConnection connection, String topic, String key, Object event) {
+        return connection.preparedQuery("insert into outbox_event (topic, message_key, payload) values ($1, $2, $3)")
+                .execute(Tuple.of(topic, key, toJson(event)))
+                .replaceWithVoid();
     }
 
     private String toJson(Object event) {

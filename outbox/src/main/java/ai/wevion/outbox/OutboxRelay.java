@@ -1,7 +1,6 @@
 package ai.wevion.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -37,6 +36,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
     private final PgSubscriber subscriber;
+    private final AtomicBoolean listening = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -49,18 +49,20 @@ public class OutboxRelay {
         this.subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password));
     }
 
-    void listen(@Observes StartupEvent event) {
-        subscriber.reconnectPolicy(attempts -> 1000L);
-        subscriber.channel("outbox_event").handler(payload -> relay());
-        subscriber.connect().subscribe().with(ok -> relay(), e -> LOG.warnf("outbox LISTEN failed: %s", e.getMessage()));
-    }
-
     void close(@Observes ShutdownEvent event) {
-        subscriber.closeAndForget();
+        if (listening.get()) {
+            subscriber.closeAndForget();
+        }
     }
 
-    @Scheduled(every = "${outbox.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** The first run (once messaging is wired) also starts listening for commits. */
+    @Scheduled(every = "${outbox.poll-interval:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        if (listening.compareAndSet(false, true)) {
+            subscriber.reconnectPolicy(attempts -> 1000L);
+            subscriber.channel("outbox_event").handler(payload -> relay());
+            subscriber.connect().subscribe().with(ok -> relay(), e -> LOG.warnf("outbox LISTEN failed: %s", e.getMessage()));
+        }
         relay();
     }
 

@@ -58,34 +58,39 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
 
     /** A simulated user of this provider; returns its externalUserId. */
     public static String newUser(String provider, Map<String, Object> body) {
-        return given().baseUri(URL).contentType(ContentType.JSON).body(body).post("/sim/" + provider + "/users")
+        return sim().contentType(ContentType.JSON).body(body).post("/sim/" + provider + "/users")
                 .then().statusCode(201).extract().path("externalUserId");
     }
 
     public static void fail(String provider, String user, Map<String, Object> failure) {
-        given().baseUri(URL).contentType(ContentType.JSON).body(failure)
+        sim().contentType(ContentType.JSON).body(failure)
                 .post("/sim/" + provider + "/users/" + user + "/failure").then().statusCode(204);
     }
 
     public static void latency(long millis) {
-        given().baseUri(URL).contentType(ContentType.JSON).body(Map.of("latencyMs", millis)).post("/sim/settings")
+        sim().contentType(ContentType.JSON).body(Map.of("latencyMs", millis)).post("/sim/settings")
                 .then().statusCode(204);
     }
 
     /** Calls counted for {@code "<provider>:<endpoint>:<user>"}, 0 when none. */
     public static long calls(String provider, String endpoint, String user) {
-        Map<String, Number> calls = given().baseUri(URL).get("/sim/stats").then().statusCode(200).extract().path("calls");
+        Map<String, Number> calls = sim().get("/sim/stats").then().statusCode(200).extract().path("calls");
         Number n = calls.get(provider + ":" + endpoint + ":" + user);
         return n == null ? 0 : n.longValue();
     }
 
     public static Map<String, Number> allCalls() {
-        return given().baseUri(URL).get("/sim/stats").then().statusCode(200).extract().path("calls");
+        return sim().get("/sim/stats").then().statusCode(200).extract().path("calls");
     }
 
     /** Every token string the simulated provider has issued so far (for leak scans). */
     public static List<String> issuedTokens(String provider) {
-        return given().baseUri(URL).get("/sim/" + provider + "/issued-tokens").then().statusCode(200).extract().path("");
+        return sim().get("/sim/" + provider + "/issued-tokens").then().statusCode(200).extract().path("");
+    }
+
+    /** A request to the simulator (RestAssured's global port is the service's). */
+    public static io.restassured.specification.RequestSpecification sim() {
+        return given().baseUri("http://127.0.0.1").port(PORT);
     }
 
     private static boolean ready() {

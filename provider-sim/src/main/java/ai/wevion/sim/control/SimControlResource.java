@@ -1,5 +1,7 @@
 package ai.wevion.sim.control;
 
+import ai.wevion.sim.meta.MetaControl;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** The control API the tests and benchmarks drive (CONTRACT "Provider simulator"). */
@@ -37,11 +40,13 @@ public class SimControlResource {
     private final SimUsers users;
     private final CallStats stats;
     private final SimLatency latency;
+    private final MetaControl meta;
 
-    public SimControlResource(SimUsers users, CallStats stats, SimLatency latency) {
+    public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta) {
         this.users = users;
         this.stats = stats;
         this.latency = latency;
+        this.meta = meta;
     }
 
     @POST
@@ -59,6 +64,29 @@ public class SimControlResource {
     public void fail(@PathParam("provider") String provider, @PathParam("id") String id, @Valid @NotNull Failure request) {
         SimUser user = users.find(provider, id).orElseThrow(() -> new NotFoundException("no such user"));
         user.failWith(request.mode(), request.count(), request.code());
+    }
+
+    /** Every token the provider issued so far (for the tests' leak scans); Meta only for now. */
+    @GET
+    @Path("/{provider}/issued-tokens")
+    public Set<String> issuedTokens(@PathParam("provider") String provider) {
+        requireMeta(provider);
+        return meta.issuedTokens();
+    }
+
+    /** The user removes the app in Facebook: Meta posts a signed_request to the app's callback URL. */
+    @POST
+    @Path("/{provider}/users/{id}/deauthorize")
+    public Uni<MetaControl.Delivered> deauthorize(@PathParam("provider") String provider, @PathParam("id") String id,
+            @Valid @NotNull MetaControl.Deauthorize request) {
+        requireMeta(provider);
+        return meta.deauthorize(id, request);
+    }
+
+    private static void requireMeta(String provider) {
+        if (!"meta".equals(provider)) {
+            throw new NotFoundException("only the Meta simulator has this");
+        }
     }
 
     @POST

@@ -4,12 +4,9 @@ import ai.wevion.sim.control.SimUsers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -19,9 +16,9 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Meta-only control calls: the tokens issued (leak scans) and the deauthorize callback. */
-@Path("/sim/meta")
-public class MetaControlResource {
+/** Meta-only control calls behind /sim/meta/…: the tokens issued (leak scans) and the deauthorize callback. */
+@ApplicationScoped
+public class MetaControl {
 
     public record Deauthorize(@NotBlank String callbackUrl) {
     }
@@ -34,23 +31,19 @@ public class MetaControlResource {
     private final MetaConfig config;
     private final WebClient http;
 
-    public MetaControlResource(MetaTokens tokens, SimUsers users, MetaConfig config, io.vertx.mutiny.core.Vertx vertx) {
+    public MetaControl(MetaTokens tokens, SimUsers users, MetaConfig config, io.vertx.mutiny.core.Vertx vertx) {
         this.tokens = tokens;
         this.users = users;
         this.config = config;
         this.http = WebClient.create(vertx);
     }
 
-    @GET
-    @Path("/issued-tokens")
     public Set<String> issuedTokens() {
         return tokens.issued();
     }
 
     /** The user removes the app in Facebook: Meta posts a signed_request to the app's callback. */
-    @POST
-    @Path("/users/{id}/deauthorize")
-    public Uni<Delivered> deauthorize(@PathParam("id") String id, Deauthorize request) {
+    public Uni<Delivered> deauthorize(String id, Deauthorize request) {
         users.find("meta", id).orElseThrow(() -> new NotFoundException("no such user"));
         MultiMap form = MultiMap.caseInsensitiveMultiMap().add("signed_request", signedRequest(id));
         return http.postAbs(request.callbackUrl()).sendForm(form).map(r -> new Delivered(r.statusCode()));

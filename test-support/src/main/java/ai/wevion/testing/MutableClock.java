@@ -1,16 +1,16 @@
-package ai.wevion.auth;
+package ai.wevion.testing;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: real time plus an offset that tests move (no sleeping). */
+/**
+ * The service's clock in tests: real time plus an offset that tests move (no
+ * sleeping). Each service's tests make it the {@code Clock} bean with a small
+ * {@code @Alternative} producer.
+ */
 public class MutableClock extends Clock {
 
     private static volatile Duration offset = Duration.ZERO;
@@ -36,15 +36,5 @@ public class MutableClock extends Clock {
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
-    }
-
-    public static class Producer {
-        @Produces
-        @Singleton
-        @Alternative
-        @Priority(1)
-        Clock clock() {
-            return new MutableClock();
-        }
     }
 }

@@ -1,0 +1,101 @@
+package ai.wevion.token.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "token")
+public interface TokenConfig {
+
+    Encryption encryption();
+
+    State state();
+
+    /** Where the browser goes after the OAuth callback when it did not ask for JSON. */
+    String frontendUrl();
+
+    Meta meta();
+
+    Refresh refresh();
+
+    interface Encryption {
+        /** A Tink keyset (JSON); its primary key encrypts, every key decrypts. */
+        String keysetFile();
+
+        /** Create a keyset when there is none (local run and tests only). */
+        @WithDefault("false")
+        boolean generateMissingKeyset();
+    }
+
+    interface State {
+        /** HMAC key that signs every OAuth state. */
+        String secret();
+
+        @WithDefault("PT10M")
+        Duration ttl();
+    }
+
+    interface Meta {
+        /** Base of the OAuth dialog (www.facebook.com in production). */
+        String dialogUrl();
+
+        /** Base of the Graph API (graph.facebook.com in production). */
+        String graphUrl();
+
+        @WithDefault("v21.0")
+        String apiVersion();
+
+        String appId();
+
+        String appSecret();
+
+        String redirectUri();
+
+        @WithDefault("ads_read,ads_management,business_management")
+        String scopes();
+
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+
+        /** Calls per second to Meta's token endpoint, over all refreshes of this replica. */
+        @WithDefault("500")
+        int maxCallsPerSecond();
+    }
+
+    interface Refresh {
+        /** How often the sweep runs (T3); "off" disables it. Read by RefreshJob's schedule. */
+        @WithDefault("12h")
+        String every();
+
+        /** How often deferred tokens whose retry time has come are tried again; "off" disables it. */
+        @WithDefault("1m")
+        String retryEvery();
+
+        /** Tokens expiring within this window are refreshed (T3). */
+        @WithDefault("P7D")
+        Duration window();
+
+        /** How many tokens one claim takes. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** Refreshes in flight at once per replica. */
+        @WithDefault("64")
+        int concurrency();
+
+        /** How long a claim protects a token from other replicas. */
+        @WithDefault("PT5M")
+        Duration claimLease();
+
+        /** First wait after a rate limit or a provider failure; doubles per attempt. */
+        @WithDefault("PT1M")
+        Duration firstRetry();
+
+        @WithDefault("PT6H")
+        Duration maxRetry();
+
+        /** TOKEN_EXPIRING once when a deferred token has less than this left (N2). */
+        @WithDefault("P3D")
+        Duration warning();
+    }
+}

@@ -1,0 +1,137 @@
+package ai.wevion.token.meta;
+
+import ai.wevion.token.config.TokenConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Meta's Graph API token endpoints (PROVIDERS.md); every failure comes out classified. */
+@ApplicationScoped
+public class MetaClient {
+
+    private static final Logger LOG = Logger.getLogger(MetaClient.class);
+
+    public record IssuedToken(String accessToken, long expiresInSeconds) {
+    }
+
+    public record Identity(String id, String name) {
+    }
+
+    public record AdAccountInfo(String externalId, String name) {
+    }
+
+    private final WebClient http;
+    private final TokenConfig.Meta config;
+    private final String graph;
+
+    public MetaClient(Vertx vertx, TokenConfig config) {
+        this.config = config.meta();
+        this.graph = config.meta().graphUrl() + "/" + config.meta().apiVersion();
+        this.http = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.meta().requestTimeout().toMillis())
+                .setIdleTimeout((int) config.meta().requestTimeout().toSeconds() + 5)
+                .setMaxPoolSize(200)
+                .setKeepAlive(true));
+    }
+
+    /** The OAuth dialog URL for this state (T1); {@code rerequest} asks again for declined scopes. */
+    public String authorizeUrl(String state, boolean rerequest) {
+        return config.dialogUrl() + "/" + config.apiVersion() + "/dialog/oauth?client_id=" + encode(config.appId())
+                + "&redirect_uri=" + encode(config.redirectUri()) + "&state=" + encode(state)
+                + "&response_type=code&scope=" + encode(config.scopes()) + (rerequest ? "&auth_type=rerequest" : "");
+    }
+
+    /** Authorization code to a short-lived token. */
+    public Uni<IssuedToken> exchangeCode(String code) {
+        return send(get("/oauth/access_token", Map.of("client_id", config.appId(), "client_secret", config.appSecret(),
+                "redirect_uri", config.redirectUri(), "code", code))).map(MetaClient::issued);
+    }
+
+    /** Any live user token to a new long-lived one (~60 days): the connect step and the refresh (T3, T10). */
+    public Uni<IssuedToken> exchangeForLongLived(String token) {
+        return send(get("/oauth/access_token", Map.of("grant_type", "fb_exchange_token", "client_id", config.appId(),
+                "client_secret", config.appSecret(), "fb_exchange_token", token))).map(MetaClient::issued);
+    }
+
+    public Uni<Identity> me(String token) {
+        return send(get("/me", Map.of("fields", "id,name", "access_token", token)))
+                .map(body -> new Identity(body.getString("id"), body.getString("name", body.getString("id"))));
+    }
+
+    /** Every ad account the token can see, following the cursor pages. */
+    public Uni<List<AdAccountInfo>> adAccounts(String token) {
+        return adAccountsFrom(token, null, new ArrayList<>());
+    }
+
+    private Uni<List<AdAccountInfo>> adAccountsFrom(String token, String after, List<AdAccountInfo> collected) {
+        Map<String, String> query = after == null
+                ? Map.of("fields", "id,name,account_status", "limit", "100", "access_token", token)
+                : Map.of("fields", "id,name,account_status", "limit", "100", "access_token", token, "after", after);
+        return send(get("/me/adaccounts", query)).chain(body -> {
+            JsonArray data = body.getJsonArray("data", new JsonArray());
+            for (int i = 0; i < data.size(); i++) {
+                JsonObject account = data.getJsonObject(i);
+                collected.add(new AdAccountInfo(account.getString("id"), account.getString("name", account.getString("id"))));
+            }
+            JsonObject paging = body.getJsonObject("paging");
+            boolean more = paging != null && paging.getString("next") != null && !data.isEmpty();
+            return more
+                    ? adAccountsFrom(token, paging.getJsonObject("cursors").getString("after"), collected)
+                    : Uni.createFrom().item(collected);
+        });
+    }
+
+    private HttpRequest<Buffer> get(String path, Map<String, String> query) {
+        HttpRequest<Buffer> request = http.getAbs(graph + path).timeout(config.requestTimeout().toMillis());
+        query.forEach(request::addQueryParam);
+        return request;
+    }
+
+    private Uni<JsonObject> send(HttpRequest<Buffer> request) {
+        LOG.debugf("Meta GET %s", request.uri());
+        return request.send()
+                .onFailure().transform(e -> new ProviderFailure.Exception(
+                        ProviderFailure.retryable("TIMEOUT", null, "Meta did not answer: " + e.getClass().getSimpleName())))
+                .map(this::bodyOrFailure);
+    }
+
+    private JsonObject bodyOrFailure(HttpResponse<Buffer> response) {
+        JsonObject body = json(response);
+        if (response.statusCode() == 200 && body != null && body.getJsonObject("error") == null) {
+            return body;
+        }
+        ProviderFailure failure = MetaErrorClassifier.classify(response.statusCode(), body,
+                response.getHeader("X-Business-Use-Case-Usage"));
+        LOG.debugf("Meta answered %d: %s", response.statusCode(), failure);
+        throw new ProviderFailure.Exception(failure);
+    }
+
+    private static JsonObject json(HttpResponse<Buffer> response) {
+        try {
+            return response.bodyAsJsonObject();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static IssuedToken issued(JsonObject body) {
+        return new IssuedToken(body.getString("access_token"), body.getLong("expires_in", 0L));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+}

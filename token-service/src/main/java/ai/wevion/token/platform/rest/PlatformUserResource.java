@@ -1,0 +1,65 @@
+package ai.wevion.token.platform.rest;
+
+import ai.wevion.session.Caller;
+import ai.wevion.token.platform.repository.PlatformUser;
+import ai.wevion.token.platform.service.PlatformUserService;
+import ai.wevion.token.platform.service.PlatformUserService.Listed;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/** The workspace's connected provider accounts; no answer ever carries a token (T2). */
+@Path("/api/v1/platform-users")
+@RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
+public class PlatformUserResource {
+
+    public record AdAccountView(String adAccountId, String externalId, String name) {
+    }
+
+    public record PlatformUserView(String platformUserId, String platform, String externalUserId, String displayName,
+            String status, Instant expiresAt, Instant lastRefreshAt, String lastRefreshError, List<AdAccountView> adAccounts) {
+
+        static PlatformUserView of(Listed listed) {
+            PlatformUser u = listed.user();
+            return new PlatformUserView(u.id.toString(), u.platform, u.externalUserId, u.displayName, u.status,
+                    listed.token() == null ? null : listed.token().expiresAt, u.lastRefreshAt, u.lastRefreshError,
+                    u.adAccounts.stream().map(a -> new AdAccountView(a.adAccountId.toString(), a.externalId, a.name)).toList());
+        }
+    }
+
+    private final PlatformUserService service;
+    private final Caller caller;
+
+    public PlatformUserResource(PlatformUserService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<List<PlatformUserView>> list(@QueryParam("platform") String platform) {
+        return service.list(caller, platform).map(list -> list.stream().map(PlatformUserView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @ResponseStatus(204)
+    public Uni<Void> archive(@PathParam("id") UUID id) {
+        return service.archive(caller, id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    public Uni<Void> disconnect(@PathParam("id") UUID id) {
+        return service.disconnect(caller, id);
+    }
+}

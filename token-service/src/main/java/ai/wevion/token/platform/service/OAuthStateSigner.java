@@ -1,0 +1,73 @@
+package ai.wevion.token.platform.service;
+
+import ai.wevion.token.config.TokenConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An OAuth state is {@code nonce.signature}: a forged one is refused before any
+ * database work; the nonce's hash is the key of its single-use row.
+ */
+@ApplicationScoped
+public class OAuthStateSigner {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] secret;
+
+    public OAuthStateSigner(TokenConfig config) {
+        this.secret = config.state().secret().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public record Issued(String state, String nonceHash) {
+    }
+
+    public Issued issue() {
+        byte[] nonce = new byte[24];
+        RANDOM.nextBytes(nonce);
+        String encoded = B64.encodeToString(nonce);
+        return new Issued(encoded + "." + sign(encoded), hash(encoded));
+    }
+
+    /** The nonce hash of a well-signed state, or empty for a forged or malformed one. */
+    public Optional<String> verify(String state) {
+        if (state == null || state.length() > 200) {
+            return Optional.empty();
+        }
+        int dot = state.indexOf('.');
+        if (dot < 1) {
+            return Optional.empty();
+        }
+        String nonce = state.substring(0, dot);
+        byte[] expected = sign(nonce).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = state.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? Optional.of(hash(nonce)) : Optional.empty();
+    }
+
+    private String sign(String nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return B64.encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hash(String nonce) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

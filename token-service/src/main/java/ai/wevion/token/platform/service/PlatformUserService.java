@@ -1,0 +1,114 @@
+package ai.wevion.token.platform.service;
+
+import ai.wevion.outbox.Outbox;
+import ai.wevion.session.Caller;
+import ai.wevion.session.api.ApiException;
+import ai.wevion.token.platform.repository.MetaToken;
+import ai.wevion.token.platform.repository.MetaTokenRepository;
+import ai.wevion.token.platform.repository.PlatformUser;
+import ai.wevion.token.platform.repository.PlatformUserRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The workspace's platform users: list (never a token), archive, disconnect, app removed (T2, T6). */
+@ApplicationScoped
+public class PlatformUserService {
+
+    public record Listed(PlatformUser user, MetaToken token) {
+    }
+
+    private final PlatformUserRepository users;
+    private final MetaTokenRepository tokens;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public PlatformUserService(PlatformUserRepository users, MetaTokenRepository tokens, Outbox outbox, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<List<Listed>> list(Caller caller, String platform) {
+        return users.listWorkspace(UUID.fromString(caller.workspaceId()), platform).chain(list -> {
+            List<UUID> ids = list.stream().map(u -> u.id).toList();
+            Uni<List<MetaToken>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : tokens.list("platformUserId in ?1", ids);
+            return found.map(ts -> {
+                Map<UUID, MetaToken> byUser = ts.stream().collect(Collectors.toMap(t -> t.platformUserId, Function.identity()));
+                return list.stream().map(u -> new Listed(u, byUser.get(u.id))).toList();
+            });
+        });
+    }
+
+    /** An admin keeps an old record for the record, without its token (T6). */
+    @WithTransaction
+    public Uni<Void> archive(Caller caller, UUID id) {
+        caller.requireAdmin();
+        Instant now = clock.instant();
+        return ownRecord(caller, id).chain(user -> {
+            user.status = PlatformUser.ARCHIVED;
+            user.updatedAt = now;
+            return tokens.deleteById(user.id)
+                    .chain(() -> outbox.add(TokenStatusEvent.TOPIC, user.id.toString(),
+                            TokenStatusEvent.of("PLATFORM_USER_ARCHIVED", now, Views.of(user), null, null)));
+        });
+    }
+
+    /** Disconnect: the record and its token are removed (cleanup, T6); the connecting user or an admin. */
+    @WithTransaction
+    public Uni<Void> disconnect(Caller caller, UUID id) {
+        Instant now = clock.instant();
+        return ownRecord(caller, id).chain(user -> {
+            if (!caller.isAdmin() && !user.connectedBy.toString().equals(caller.userId())) {
+                throw ApiException.forbidden("Only the user who connected it or an admin can disconnect it.");
+            }
+            TokenStatusEvent event = TokenStatusEvent.of("PLATFORM_USER_DISCONNECTED", now, Views.of(user), null, null);
+            return users.delete(user).chain(() -> outbox.add(TokenStatusEvent.TOPIC, user.id.toString(), event));
+        });
+    }
+
+    /** Meta's deauthorize callback: every live record of that Facebook account expires at once (APP_REMOVED). */
+    @WithTransaction
+    public Uni<Integer> appRemoved(String platform, String externalUserId) {
+        Instant now = clock.instant();
+        return users.liveByExternalId(platform, externalUserId).chain(list -> Multi.createFrom().iterable(list)
+                .onItem().transformToUniAndConcatenate(user -> expire(user, "APP_REMOVED", now))
+                .collect().asList()
+                .map(List::size));
+    }
+
+    private Uni<Void> expire(PlatformUser user, String reason, Instant now) {
+        user.status = PlatformUser.EXPIRED;
+        user.lastRefreshError = reason;
+        user.updatedAt = now;
+        return tokens.findById(user.id).chain(token -> {
+            Instant expiresAt = token == null ? null : token.expiresAt;
+            if (token != null) {
+                token.tokenStatus = PlatformUser.EXPIRED;
+                token.expiredReason = reason;
+                token.updatedAt = now;
+            }
+            return outbox.add(TokenStatusEvent.TOPIC, user.id.toString(),
+                    TokenStatusEvent.of("TOKEN_EXPIRED", now, Views.of(user), expiresAt, reason));
+        });
+    }
+
+    private Uni<PlatformUser> ownRecord(Caller caller, UUID id) {
+        return users.findInWorkspace(id, UUID.fromString(caller.workspaceId())).invoke(user -> {
+            if (user == null) {
+                throw ApiException.notFound("Platform user");
+            }
+        });
+    }
+}

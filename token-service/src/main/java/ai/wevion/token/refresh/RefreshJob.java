@@ -1,0 +1,29 @@
+package ai.wevion.token.refresh;
+
+import ai.wevion.token.refresh.service.RefreshService;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Every 12 hours the sweep (T3); every minute the deferred tokens whose retry time has come (T4). */
+@ApplicationScoped
+public class RefreshJob {
+
+    private final RefreshService refresh;
+
+    public RefreshJob(RefreshService refresh) {
+        this.refresh = refresh;
+    }
+
+    @Scheduled(identity = "refresh-sweep", every = "${token.refresh.every}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return refresh.sweep().replaceWithVoid();
+    }
+
+    @Scheduled(identity = "refresh-retries", every = "${token.refresh.retry-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> retries() {
+        return refresh.retryDeferred().replaceWithVoid();
+    }
+}

@@ -1,0 +1,23 @@
+package ai.wevion.token.refresh.service;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Spaces calls to one provider at most {@code perSecond} apart, without blocking a thread. */
+final class CallPacer {
+
+    private final long intervalNanos;
+    private final AtomicLong nextSlot = new AtomicLong();
+
+    CallPacer(int perSecond) {
+        this.intervalNanos = 1_000_000_000L / Math.max(1, perSecond);
+    }
+
+    <T> Uni<T> paced(Uni<T> call) {
+        long now = System.nanoTime();
+        long slot = nextSlot.getAndAccumulate(now, (next, n) -> Math.max(next, n) + intervalNanos);
+        long wait = Math.max(slot, now) - now;
+        return wait <= 0 ? call : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)).chain(() -> call);
+    }
+}

@@ -1,0 +1,18 @@
+package ai.wevion.token.refresh.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A token this replica has claimed for one refresh, with what its events need. */
+public record ClaimedToken(
+        UUID platformUserId,
+        String claim,
+        String ciphertext,
+        Instant expiresAt,
+        int attempts,
+        Instant expiringNotifiedAt,
+        String workspaceId,
+        String platform,
+        String externalUserId,
+        String displayName) {
+}

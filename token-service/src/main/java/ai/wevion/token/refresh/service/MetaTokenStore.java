@@ -1,0 +1,156 @@
+package ai.wevion.token.refresh.service;
+
+import ai.wevion.outbox.Outbox;
+import ai.wevion.token.platform.service.TokenStatusEvent;
+import ai.wevion.token.platform.service.TokenStatusEvent.AdAccountRef;
+import ai.wevion.token.platform.service.TokenStatusEvent.PlatformUserView;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The refresh job's SQL on meta_token: claims with {@code FOR UPDATE SKIP
+ * LOCKED} and a lease (so that any number of replicas refresh each token once),
+ * and each outcome written with its event in one transaction. An outcome is
+ * written only while its claim still holds (a reconnect in between wins).
+ */
+@ApplicationScoped
+public class MetaTokenStore {
+
+    private static final String CLAIM = """
+            with due as (
+                select t.platform_user_id from meta_token t
+                where t.token_status = 'ACTIVE' and t.expires_at < $1
+                  and (t.next_attempt_at is null or t.next_attempt_at <= $2)
+                  and (t.claimed_until is null or t.claimed_until < $2)
+                  and t.updated_at < $6
+                  and (not $7 or t.next_attempt_at is not null)
+                  and ($8::uuid is null or t.platform_user_id = $8)
+                order by t.expires_at
+                limit $3
+                for update skip locked)
+            update meta_token t set claimed_until = $4, claimed_by = $5
+            from due, platform_user p
+            where t.platform_user_id = due.platform_user_id and p.id = t.platform_user_id
+            returning t.platform_user_id, t.access_token, t.expires_at, t.attempts, t.expiring_notified_at,
+                      p.workspace_id, p.platform, p.external_user_id, p.display_name""";
+
+    private final Pool pool;
+    private final Outbox outbox;
+
+    public MetaTokenStore(Pool pool, Outbox outbox) {
+        this.pool = pool;
+        this.outbox = outbox;
+    }
+
+    public record ClaimQuery(Instant dueBefore, Instant now, int limit, Instant leaseUntil, Instant touchedBefore,
+            boolean retriesOnly, UUID only) {
+    }
+
+    public Uni<List<ClaimedToken>> claim(ClaimQuery q) {
+        String claim = UUID.randomUUID().toString();
+        Tuple args = Tuple.from(List.of(utc(q.dueBefore()), utc(q.now()), q.limit(), utc(q.leaseUntil()), claim,
+                utc(q.touchedBefore()), q.retriesOnly()));
+        args.addUUID(q.only());
+        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(args)).map(rows -> {
+            List<ClaimedToken> claimed = new ArrayList<>();
+            for (Row r : rows) {
+                claimed.add(new ClaimedToken(r.getUUID("platform_user_id"), claim, r.getString("access_token"),
+                        instant(r, "expires_at"), r.getInteger("attempts"), instant(r, "expiring_notified_at"),
+                        r.getUUID("workspace_id").toString(), r.getString("platform"), r.getString("external_user_id"),
+                        r.getString("display_name")));
+            }
+            return claimed;
+        });
+    }
+
+    /** A fresh token is stored; sync goes on and the user sees nothing (T3). */
+    public Uni<Boolean> refreshed(ClaimedToken t, String newCiphertext, Instant expiresAt, Instant now) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                update meta_token set access_token = $3, expires_at = $4, attempts = 0, next_attempt_at = null,
+                    claimed_until = null, claimed_by = null, expiring_notified_at = null, updated_at = $5
+                where platform_user_id = $1 and claimed_by = $2""")
+                .execute(Tuple.of(t.platformUserId(), t.claim(), newCiphertext, utc(expiresAt), utc(now)))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : conn.preparedQuery("update platform_user set last_refresh_at = $2, last_refresh_error = null, "
+                                + "updated_at = $2 where id = $1").execute(Tuple.of(t.platformUserId(), utc(now)))
+                                .chain(() -> event(conn, t, "TOKEN_REFRESHED", "ACTIVE", expiresAt, null, now))
+                                .replaceWith(true)));
+    }
+
+    /** A permanent failure: the token is expired with its reason; the card turns yellow (T4). */
+    public Uni<Boolean> expired(ClaimedToken t, String reason, Instant now) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                update meta_token set token_status = 'EXPIRED', expired_reason = $3, claimed_until = null,
+                    claimed_by = null, updated_at = $4
+                where platform_user_id = $1 and claimed_by = $2""")
+                .execute(Tuple.of(t.platformUserId(), t.claim(), reason, utc(now)))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : conn.preparedQuery("update platform_user set status = 'EXPIRED', last_refresh_error = $2, "
+                                + "updated_at = $3 where id = $1 and status = 'ACTIVE'")
+                                .execute(Tuple.of(t.platformUserId(), reason, utc(now)))
+                                .chain(() -> event(conn, t, "TOKEN_EXPIRED", "EXPIRED", t.expiresAt(), reason, now))
+                                .replaceWith(true)));
+    }
+
+    /**
+     * A rate limit or provider failure: try again at {@code retryAt}, never
+     * "expired" (T4); {@code warnExpiring} adds the one TOKEN_EXPIRING (N2).
+     */
+    public Uni<Boolean> deferred(ClaimedToken t, String reason, Instant retryAt, boolean warnExpiring, Instant now) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                update meta_token set attempts = attempts + 1, next_attempt_at = $3, claimed_until = null,
+                    claimed_by = null, updated_at = $4,
+                    expiring_notified_at = case when $5 then $4 else expiring_notified_at end
+                where platform_user_id = $1 and claimed_by = $2""")
+                .execute(Tuple.of(t.platformUserId(), t.claim(), utc(retryAt), utc(now), warnExpiring))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : conn.preparedQuery("update platform_user set last_refresh_error = $2, updated_at = $3 where id = $1")
+                                .execute(Tuple.of(t.platformUserId(), reason, utc(now)))
+                                .chain(() -> event(conn, t, "TOKEN_REFRESH_DEFERRED", "ACTIVE", t.expiresAt(), reason, now))
+                                .chain(() -> warnExpiring
+                                        ? event(conn, t, "TOKEN_EXPIRING", "ACTIVE", t.expiresAt(), reason, now)
+                                        : Uni.createFrom().voidItem())
+                                .replaceWith(true)));
+    }
+
+    /** The current ciphertext and state of one token (for the credentials endpoint). */
+    public Uni<Row> current(UUID platformUserId) {
+        return pool.preparedQuery("select t.access_token, t.expires_at, t.token_status, p.workspace_id from meta_token t "
+                + "join platform_user p on p.id = t.platform_user_id where t.platform_user_id = $1")
+                .execute(Tuple.of(platformUserId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next() : null);
+    }
+
+    private Uni<Void> event(SqlConnection conn, ClaimedToken t, String type, String status, Instant expiresAt, String reason,
+            Instant now) {
+        return conn.preparedQuery("select ad_account_id, external_id, name from ad_account where platform_user_id = $1")
+                .execute(Tuple.of(t.platformUserId()))
+                .chain(rows -> {
+                    List<AdAccountRef> accounts = new ArrayList<>();
+                    rows.forEach(r -> accounts.add(new AdAccountRef(r.getUUID("ad_account_id").toString(),
+                            r.getString("external_id"), r.getString("name"))));
+                    PlatformUserView view = new PlatformUserView(t.workspaceId(), t.platform(), t.platformUserId().toString(),
+                            t.externalUserId(), t.displayName(), status, accounts);
+                    return outbox.add(conn, TokenStatusEvent.TOPIC, t.platformUserId().toString(),
+                            TokenStatusEvent.of(type, now, view, expiresAt, reason));
+                });
+    }
+
+    static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Row row, String column) {
+        java.time.OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}
