@@ -12,13 +12,14 @@ public class PlatformUserRepository implements PanacheRepositoryBase<PlatformUse
     /** The live (not archived) record of this provider account in the workspace, with its ad accounts. */
     public Uni<PlatformUser> findLive(UUID workspaceId, String platform, String externalUserId) {
         return find("from PlatformUser p left join fetch p.adAccounts where p.workspaceId = ?1 and p.platform = ?2 "
-                + "and p.externalUserId = ?3 and p.status <> 'ARCHIVED'", workspaceId, platform, externalUserId).firstResult();
+                + "and p.externalUserId = ?3 and p.status <> 'ARCHIVED'", workspaceId, platform, externalUserId)
+                .list().map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /** The record, or null when it is not in this workspace (no leaking across workspaces). */
     public Uni<PlatformUser> findInWorkspace(UUID id, UUID workspaceId) {
         return find("from PlatformUser p left join fetch p.adAccounts where p.id = ?1 and p.workspaceId = ?2", id, workspaceId)
-                .firstResult();
+                .list().map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     public Uni<List<PlatformUser>> listWorkspace(UUID workspaceId, String platform) {

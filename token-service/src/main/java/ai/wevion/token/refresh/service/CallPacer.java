@@ -17,7 +17,7 @@ final class CallPacer {
     <T> Uni<T> paced(Uni<T> call) {
         long now = System.nanoTime();
         long slot = nextSlot.getAndAccumulate(now, (next, n) -> Math.max(next, n) + intervalNanos);
-        long wait = Math.max(slot, now) - now;
-        return wait <= 0 ? call : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)).chain(() -> call);
+        long waitMillis = (Math.max(slot, now) - now) / 1_000_000;
+        return waitMillis < 1 ? call : Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(waitMillis)).chain(() -> call);
     }
 }

@@ -72,7 +72,7 @@ public class RefreshService {
         return Multi.createBy().repeating().uni(() -> claimBatch(cycleStart, retriesOnly)).whilst(batch -> !batch.isEmpty())
                 .onItem().transformToMultiAndConcatenate(batch -> {
                     due.addAndGet(batch.size());
-                    return Multi.createFrom().iterable(batch).onItem().transformToUni(this::refresh).merge(config.concurrency());
+                    return Multi.createFrom().iterable(batch).onItem().transformToUni(this::refreshSafely).merge(config.concurrency());
                 })
                 .invoke(outcome -> {
                     if (outcome != Outcome.SKIPPED) {
@@ -93,6 +93,14 @@ public class RefreshService {
         Instant now = clock.instant();
         return store.claim(new ClaimQuery(now.plus(config.window()), now, config.batchSize(), now.plus(config.claimLease()),
                 cycleStart, retriesOnly, null));
+    }
+
+    /** One token's trouble (database hiccup, bad ciphertext) must not stop the sweep; its claim lapses and it is retried. */
+    private Uni<Outcome> refreshSafely(ClaimedToken token) {
+        return refresh(token).onFailure().recoverWithItem(e -> {
+            LOG.warnf("refresh of %s failed, retried after the claim lapses: %s", token.platformUserId(), e.getMessage());
+            return Outcome.SKIPPED;
+        });
     }
 
     private Uni<Outcome> refresh(ClaimedToken token) {
