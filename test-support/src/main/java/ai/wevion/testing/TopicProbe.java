@@ -18,6 +18,15 @@ public final class TopicProbe implements AutoCloseable {
     private final List<String> seen = new ArrayList<>();
 
     public TopicProbe(String topic) {
+        this(topic, false);
+    }
+
+    /** Everything the topic still holds, then what arrives. */
+    public static TopicProbe fromBeginning(String topic) {
+        return new TopicProbe(topic, true);
+    }
+
+    private TopicProbe(String topic, boolean fromBeginning) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -27,7 +36,11 @@ public final class TopicProbe implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position);
     }
 
