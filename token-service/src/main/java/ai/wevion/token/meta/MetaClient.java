@@ -96,11 +96,13 @@ public class MetaClient {
     private HttpRequest<Buffer> get(String path, Map<String, String> query) {
         HttpRequest<Buffer> request = http.getAbs(graph + path).timeout(config.requestTimeout().toMillis());
         query.forEach(request::addQueryParam);
+        // the secrets in this line are masked by TokenMaskingFilter
+        LOG.debugf("Meta GET %s?%s", path, query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("&")));
         return request;
     }
 
     private Uni<JsonObject> send(HttpRequest<Buffer> request) {
-        LOG.debugf("Meta GET %s", request.uri());
         return request.send()
                 .onFailure().transform(e -> new ProviderFailure.Exception(
                         ProviderFailure.retryable("TIMEOUT", null, "Meta did not answer: " + e.getClass().getSimpleName())))
