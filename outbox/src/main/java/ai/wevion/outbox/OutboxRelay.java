@@ -1,28 +1,23 @@
 package ai.wevion.outbox;
 
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Sends committed outbox rows to Kafka and deletes them once the broker has
- * acknowledged them. Woken by PostgreSQL NOTIFY on commit and, as a safety
+ * acknowledged them. Woken by {@link OutboxListener} on commit and, as a safety
  * net (missed notification, broker down), every few seconds. Rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row at
  * the same time; a send that fails leaves its rows for the next run.
@@ -35,34 +30,17 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
-    private final PgSubscriber subscriber;
-    private final AtomicBoolean listening = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka, io.vertx.mutiny.core.Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka) {
         this.pool = pool;
         this.kafka = kafka;
-        this.subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password));
     }
 
-    void close(@Observes ShutdownEvent event) {
-        if (listening.get()) {
-            subscriber.closeAndForget();
-        }
-    }
-
-    /** The first run (once messaging is wired) also starts listening for commits. */
+    /** The safety net; it starts a second after start-up, once messaging is wired. */
     @Scheduled(every = "${outbox.poll-interval:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (listening.compareAndSet(false, true)) {
-            subscriber.reconnectPolicy(attempts -> 1000L);
-            subscriber.channel("outbox_event").handler(payload -> relay());
-            subscriber.connect().subscribe().with(ok -> relay(), e -> LOG.warnf("outbox LISTEN failed: %s", e.getMessage()));
-        }
         relay();
     }
 
