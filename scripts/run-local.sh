@@ -14,7 +14,7 @@ PIDS=()
 
 # name:port of every service that exists so far (later issues add theirs);
 # the provider simulator has no database
-SERVICES="auth-service:8081 provider-sim:8089"
+SERVICES="provider-sim:8089 auth-service:8081 token-service:8082"
 
 stop_all() {
   trap - INT TERM EXIT
@@ -40,6 +40,8 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export DB_USER=wevion DB_PASSWORD=wevion
 export JWT_KEYS_FILE="$RUN_DIR/dev/jwt-keys.json"
 export AUTH_JWT_GENERATE_MISSING_KEYS=true
+export TOKEN_KEYSET_FILE="$RUN_DIR/dev/token-keyset.json"
+export TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET=true
 
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
@@ -57,21 +59,33 @@ for entry in $SERVICES; do
   info "$name ready"
 done
 
-cat >&2 <<TXT
+cat >&2 <<'TXT'
 
 Wevion token health is running.
   auth-service   http://127.0.0.1:8081   (OpenAPI: /q/openapi, health: /q/health, metrics: /q/metrics)
+  token-service  http://127.0.0.1:8082   (connect, platform users, refresh job, credentials)
   provider-sim   http://127.0.0.1:8089   (Meta under /meta/v21.0, control API under /sim)
   PostgreSQL     127.0.0.1:55432  (databases auth, token, connector, notification; user wevion / wevion)
   Kafka          127.0.0.1:9092
 
 Try it (a session's cookie lives in /tmp/wevion.jar):
-  curl -s -XPOST localhost:8081/api/v1/auth/signup -H 'Content-Type: application/json' \\
+  curl -s -XPOST localhost:8081/api/v1/auth/signup -H 'Content-Type: application/json' \
        -d '{"email":"ana@example.com","password":"correct horse battery","workspaceName":"Acme"}'
-  curl -s -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' \\
+  curl -s -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' \
        -d '{"email":"ana@example.com","password":"correct horse battery"}'
   curl -s -b /tmp/wevion.jar -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/token
   curl -s -b /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/logout -o /dev/null -w '%{http_code}\n'
+
+Connect a simulated Meta user (the JWT from a login, the consent screen answered at once):
+  JWT=$(curl -s -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' \
+       -d '{"email":"ana@example.com","password":"correct horse battery"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  SIM=$(curl -s -XPOST localhost:8089/sim/meta/users -H 'Content-Type: application/json' \
+       -d '{"name":"Ana","adAccounts":[{"id":"111","name":"Acme EU"}]}' | sed 's/.*:"\(.*\)"}/\1/')
+  URL=$(curl -s -H "Authorization: Bearer $JWT" 'localhost:8082/api/v1/connect/meta/authorize?mode=connect' \
+       | sed 's/.*"authorizeUrl":"\([^"]*\)".*/\1/')
+  CALLBACK=$(curl -s -o /dev/null -w '%{redirect_url}' "$URL&sim_user=$SIM")
+  curl -s -H 'Accept: application/json' "$CALLBACK"; echo
+  curl -s -H "Authorization: Bearer $JWT" localhost:8082/api/v1/platform-users; echo
 
 Press Ctrl-C to stop everything.
 TXT
