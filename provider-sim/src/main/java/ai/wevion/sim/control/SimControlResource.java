@@ -83,6 +83,17 @@ public class SimControlResource {
         return meta.deauthorize(id, request);
     }
 
+    /** Benchmarks: many users at once, each already holding a long-lived token (Meta only). */
+    @POST
+    @Path("/{provider}/bulk-users")
+    public List<MetaControl.UserWithToken> bulkUsers(@PathParam("provider") String provider, @Valid @NotNull Bulk request) {
+        requireMeta(provider);
+        return meta.bulkUsers(request.count(), request.tokenLifetimeSeconds());
+    }
+
+    public record Bulk(@NotNull @Min(1) @jakarta.validation.constraints.Max(200_000) Integer count, @Min(1) Long tokenLifetimeSeconds) {
+    }
+
     private static void requireMeta(String provider) {
         if (!"meta".equals(provider)) {
             throw new NotFoundException("only the Meta simulator has this");

@@ -38,6 +38,18 @@ public class MetaControl {
         this.http = WebClient.create(vertx);
     }
 
+    public record UserWithToken(String externalUserId, String accessToken) {
+    }
+
+    public java.util.List<UserWithToken> bulkUsers(int count, Long tokenLifetimeSeconds) {
+        java.util.List<UserWithToken> created = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            var user = users.create("meta", "Bulk user " + i, tokenLifetimeSeconds, java.util.List.of());
+            created.add(new UserWithToken(user.id(), tokens.issueToken(user.id(), user.tokenLifetimeSeconds(config.longLivedSeconds()))));
+        }
+        return created;
+    }
+
     public Set<String> issuedTokens() {
         return tokens.issued();
     }
