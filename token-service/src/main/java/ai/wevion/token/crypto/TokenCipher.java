@@ -8,6 +8,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,19 +34,32 @@ public class TokenCipher {
 
     private final Aead aead;
 
+    @Inject
     public TokenCipher(TokenConfig config) {
+        this(readKeyset(Path.of(config.encryption().keysetFile()), config.encryption().generateMissingKeyset()));
+    }
+
+    TokenCipher(String keysetJson) {
         try {
             AeadConfig.register();
-            Path file = Path.of(config.encryption().keysetFile());
-            if (!Files.exists(file) && config.encryption().generateMissingKeyset()) {
-                generate(file);
-            }
-            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
+            KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get());
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the token keyset is not valid", e);
+        }
+    }
+
+    private static String readKeyset(Path file, boolean generateMissing) {
+        try {
+            if (!Files.exists(file) && generateMissing) {
+                AeadConfig.register();
+                generate(file);
+            }
+            return Files.readString(file);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create a token keyset", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the token keyset", e);
+            throw new UncheckedIOException("cannot read the token keyset " + file, e);
         }
     }
 
