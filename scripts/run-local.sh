@@ -17,7 +17,7 @@ PIDS=()
 SERVICES="provider-sim:8089 auth-service:8081 token-service:8082"
 
 stop_all() {
-  trap - INT TERM EXIT
+  trap "" INT TERM; trap - EXIT   # a second Ctrl-C must not cut the clean stop short
   step "Stopping the services"
   for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]+"${PIDS[@]}"}"; do wait "$pid" 2>/dev/null || true; done
