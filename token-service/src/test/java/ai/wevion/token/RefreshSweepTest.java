@@ -161,4 +161,22 @@ class RefreshSweepTest {
         }
         ProviderSimulator.fail("meta", sim, Map.of("mode", "NONE"));
     }
+
+    @Test
+    void metasDataAccessLapsingSoonRaisesTokenExpiringOnceWhileRefreshesGoOn_N2() {
+        User owner = TokenApi.owner();
+        String sim = ProviderSimulator.newUser("meta", Map.of("name", "Inactive", "tokenLifetimeSeconds", 5 * DAY,
+                "dataAccessSeconds", 2 * DAY));
+        String id = (String) TokenApi.connect(owner, sim).get("platformUserId");
+
+        try (TopicProbe events = new TopicProbe("token-status")) {
+            TokenApi.sweep().then().body("refreshed", equalTo(1));
+            TokenApi.sweep().then().body("refreshed", equalTo(1)); // next cycle: refreshed again, not warned again
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.events().stream()
+                    .filter(e -> e.contains(id) && e.contains("\"TOKEN_REFRESHED\"")).count() == 2);
+            assertThat(events.events().stream().filter(e -> e.contains(id) && e.contains("\"TOKEN_EXPIRING\"")
+                    && e.contains("DATA_ACCESS_EXPIRING")).count()).isEqualTo(1);
+        }
+    }
 }

@@ -22,7 +22,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Path("/sim")
 public class SimControlResource {
 
-    public record NewUser(@NotBlank String name, @Min(1) Long tokenLifetimeSeconds, List<SimUser.AdAccount> adAccounts) {
+    public record NewUser(@NotBlank String name, @Min(1) Long tokenLifetimeSeconds, @Min(1) Long dataAccessSeconds,
+            List<SimUser.AdAccount> adAccounts) {
     }
 
     public record Created(String externalUserId) {
@@ -53,7 +54,7 @@ public class SimControlResource {
     @Path("/{provider}/users")
     @ResponseStatus(201)
     public Created createUser(@PathParam("provider") @Pattern(regexp = "[a-z-]+") String provider, @Valid @NotNull NewUser request) {
-        SimUser user = users.create(provider, request.name(), request.tokenLifetimeSeconds(),
+        SimUser user = users.create(provider, request.name(), request.tokenLifetimeSeconds(), request.dataAccessSeconds(),
                 request.adAccounts() == null ? List.of() : request.adAccounts());
         return new Created(user.id());
     }

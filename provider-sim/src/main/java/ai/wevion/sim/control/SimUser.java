@@ -12,16 +12,18 @@ public final class SimUser {
     private final String id;
     private final String name;
     private final Long tokenLifetimeSeconds;
+    private final Long dataAccessSeconds;
     private final List<AdAccount> adAccounts;
     private FailureMode failure = FailureMode.NONE;
     private Integer failureCode;
     private int remainingFailures = -1;
 
-    SimUser(String provider, String id, String name, Long tokenLifetimeSeconds, List<AdAccount> adAccounts) {
+    SimUser(String provider, String id, String name, Long tokenLifetimeSeconds, Long dataAccessSeconds, List<AdAccount> adAccounts) {
         this.provider = provider;
         this.id = id;
         this.name = name;
         this.tokenLifetimeSeconds = tokenLifetimeSeconds;
+        this.dataAccessSeconds = dataAccessSeconds;
         this.adAccounts = List.copyOf(adAccounts);
     }
 
@@ -40,6 +42,11 @@ public final class SimUser {
     /** The lifetime of tokens issued to this user, or the provider's real one when not set. */
     public long tokenLifetimeSeconds(long providerDefault) {
         return tokenLifetimeSeconds != null ? tokenLifetimeSeconds : providerDefault;
+    }
+
+    /** How long the app may still read this user's data (Meta: 90 days from last activity), or the default. */
+    public long dataAccessSeconds(long providerDefault) {
+        return dataAccessSeconds != null ? dataAccessSeconds : providerDefault;
     }
 
     public List<AdAccount> adAccounts() {

@@ -13,9 +13,10 @@ public class SimUsers {
     private final Map<String, SimUser> users = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
 
-    public SimUser create(String provider, String name, Long tokenLifetimeSeconds, List<SimUser.AdAccount> adAccounts) {
+    public SimUser create(String provider, String name, Long tokenLifetimeSeconds, Long dataAccessSeconds,
+            List<SimUser.AdAccount> adAccounts) {
         String id = String.valueOf(sequence.incrementAndGet());
-        SimUser user = new SimUser(provider, id, name, tokenLifetimeSeconds, adAccounts);
+        SimUser user = new SimUser(provider, id, name, tokenLifetimeSeconds, dataAccessSeconds, adAccounts);
         users.put(key(provider, id), user);
         return user;
     }

@@ -44,7 +44,7 @@ public class MetaControl {
     public java.util.List<UserWithToken> bulkUsers(int count, Long tokenLifetimeSeconds) {
         java.util.List<UserWithToken> created = new java.util.ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            var user = users.create("meta", "Bulk user " + i, tokenLifetimeSeconds, java.util.List.of());
+            var user = users.create("meta", "Bulk user " + i, tokenLifetimeSeconds, null, java.util.List.of());
             created.add(new UserWithToken(user.id(), tokens.issueToken(user.id(), user.tokenLifetimeSeconds(config.longLivedSeconds()))));
         }
         return created;

@@ -128,7 +128,9 @@ public class MetaResource {
             stats.count(PROVIDER, "debug_token", t.userId());
             data.put("user_id", t.userId());
             data.put("expires_at", t.expiresAt().getEpochSecond());
-            data.put("data_access_expires_at", Instant.now().plus(Duration.ofDays(90)).getEpochSecond());
+            long dataAccess = users.find(PROVIDER, t.userId()).map(u -> u.dataAccessSeconds(Duration.ofDays(90).toSeconds()))
+                    .orElse(Duration.ofDays(90).toSeconds());
+            data.put("data_access_expires_at", Instant.now().plusSeconds(dataAccess).getEpochSecond());
             data.put("scopes", List.of("ads_read", "ads_management", "business_management"));
         });
         boolean valid = token.isPresent() && !token.get().expired(Instant.now());

@@ -70,6 +70,15 @@ public class MetaClient {
                 .map(body -> new Identity(body.getString("id"), body.getString("name", body.getString("id"))));
     }
 
+    /** When the app's access to the user's data lapses (debug_token; null when Meta does not say). */
+    public Uni<java.time.Instant> dataAccessExpiresAt(String token) {
+        return send(get("/debug_token", Map.of("input_token", token, "access_token", config.appId() + "|" + config.appSecret())))
+                .map(body -> {
+                    long at = body.getJsonObject("data", new JsonObject()).getLong("data_access_expires_at", 0L);
+                    return at > 0 ? java.time.Instant.ofEpochSecond(at) : null;
+                });
+    }
+
     /** Every ad account the token can see, following the cursor pages. */
     public Uni<List<AdAccountInfo>> adAccounts(String token) {
         return adAccountsFrom(token, null, new ArrayList<>());

@@ -16,6 +16,9 @@ public class MetaToken {
 
     public Instant expiresAt;
 
+    /** When Meta stops letting the app read the user's data unless they log in again. */
+    public Instant dataAccessExpiresAt;
+
     public String tokenStatus;
 
     public String expiredReason;

@@ -45,7 +45,8 @@ public class ConnectService {
     public record ConnectResult(String platformUserId, String externalUserId, String outcome, String status) {
     }
 
-    private record Fetched(String accessToken, Instant expiresAt, Identity identity, List<AdAccountInfo> adAccounts) {
+    private record Fetched(String accessToken, Instant expiresAt, Instant dataAccessExpiresAt, Identity identity,
+            List<AdAccountInfo> adAccounts) {
     }
 
     private final PlatformUserRepository users;
@@ -105,8 +106,10 @@ public class ConnectService {
                 .chain(shortLived -> meta.exchangeForLongLived(shortLived.accessToken()))
                 .chain(longLived -> meta.me(longLived.accessToken())
                         .chain(identity -> meta.adAccounts(longLived.accessToken())
-                                .map(accounts -> new Fetched(longLived.accessToken(),
-                                        clock.instant().plusSeconds(longLived.expiresInSeconds()), identity, accounts))))
+                                .chain(accounts -> meta.dataAccessExpiresAt(longLived.accessToken())
+                                        .map(dataAccess -> new Fetched(longLived.accessToken(),
+                                                clock.instant().plusSeconds(longLived.expiresInSeconds()), dataAccess, identity,
+                                                accounts)))))
                 .onFailure(ProviderFailure.Exception.class).transform(e -> {
                     ProviderFailure failure = ((ProviderFailure.Exception) e).failure();
                     return failure.isPermanent()
@@ -144,6 +147,7 @@ public class ConnectService {
             token.platformUserId = user.id;
             token.accessToken = cipher.encrypt(fetched.accessToken(), user.id.toString());
             token.expiresAt = fetched.expiresAt();
+            token.dataAccessExpiresAt = fetched.dataAccessExpiresAt();
             token.tokenStatus = PlatformUser.ACTIVE;
             token.expiredReason = null;
             token.attempts = 0;

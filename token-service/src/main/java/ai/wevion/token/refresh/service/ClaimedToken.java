@@ -11,6 +11,7 @@ public record ClaimedToken(
         Instant expiresAt,
         int attempts,
         Instant expiringNotifiedAt,
+        Instant dataAccessExpiresAt,
         String workspaceId,
         String platform,
         String externalUserId,

@@ -40,7 +40,7 @@ public class MetaTokenStore {
             update meta_token t set claimed_until = $4, claimed_by = $5
             from due, platform_user p
             where t.platform_user_id = due.platform_user_id and p.id = t.platform_user_id
-            returning t.platform_user_id, t.access_token, t.expires_at, t.attempts, t.expiring_notified_at,
+            returning t.platform_user_id, t.access_token, t.expires_at, t.attempts, t.expiring_notified_at, t.data_access_expires_at,
                       p.workspace_id, p.platform, p.external_user_id, p.display_name""";
 
     private final Pool pool;
@@ -64,7 +64,7 @@ public class MetaTokenStore {
             List<ClaimedToken> claimed = new ArrayList<>();
             for (Row r : rows) {
                 claimed.add(new ClaimedToken(r.getUUID("platform_user_id"), claim, r.getString("access_token"),
-                        instant(r, "expires_at"), r.getInteger("attempts"), instant(r, "expiring_notified_at"),
+                        instant(r, "expires_at"), r.getInteger("attempts"), instant(r, "expiring_notified_at"), instant(r, "data_access_expires_at"),
                         r.getUUID("workspace_id").toString(), r.getString("platform"), r.getString("external_user_id"),
                         r.getString("display_name")));
             }
@@ -72,17 +72,28 @@ public class MetaTokenStore {
         });
     }
 
-    /** A fresh token is stored; sync goes on and the user sees nothing (T3). */
-    public Uni<Boolean> refreshed(ClaimedToken t, String newCiphertext, Instant expiresAt, Instant now) {
+    /**
+     * A fresh token is stored; sync goes on and the user sees nothing (T3).
+     * {@code warnDataAccess}: Meta's data access lapses soon whatever the
+     * refresh does; TOKEN_EXPIRING once (N2).
+     */
+    public Uni<Boolean> refreshed(ClaimedToken t, String newCiphertext, Instant expiresAt, boolean warnDataAccess, Instant now) {
+        boolean announce = warnDataAccess && t.expiringNotifiedAt() == null;
+        Tuple args = Tuple.of(t.platformUserId(), t.claim(), newCiphertext, utc(expiresAt), utc(now));
+        args.addBoolean(warnDataAccess);
         return pool.withTransaction(conn -> conn.preparedQuery("""
                 update meta_token set access_token = $3, expires_at = $4, attempts = 0, next_attempt_at = null,
-                    claimed_until = null, claimed_by = null, expiring_notified_at = null, updated_at = $5
+                    claimed_until = null, claimed_by = null, updated_at = $5,
+                    expiring_notified_at = case when $6 then coalesce(expiring_notified_at, $5) end
                 where platform_user_id = $1 and claimed_by = $2""")
-                .execute(Tuple.of(t.platformUserId(), t.claim(), newCiphertext, utc(expiresAt), utc(now)))
+                .execute(args)
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
                         : conn.preparedQuery("update platform_user set last_refresh_at = $2, last_refresh_error = null, "
                                 + "updated_at = $2 where id = $1").execute(Tuple.of(t.platformUserId(), utc(now)))
                                 .chain(() -> event(conn, t, "TOKEN_REFRESHED", "ACTIVE", expiresAt, null, now))
+                                .chain(() -> announce
+                                        ? event(conn, t, "TOKEN_EXPIRING", "ACTIVE", t.dataAccessExpiresAt(), "DATA_ACCESS_EXPIRING", now)
+                                        : Uni.createFrom().voidItem())
                                 .replaceWith(true)));
     }
 

@@ -113,7 +113,9 @@ public class RefreshService {
                 .chain(issued -> {
                     Instant now = clock.instant();
                     String stored = cipher.encrypt(issued.accessToken(), token.platformUserId().toString());
-                    return store.refreshed(token, stored, now.plusSeconds(issued.expiresInSeconds()), now)
+                    boolean dataAccessLapsing = token.dataAccessExpiresAt() != null
+                            && Duration.between(now, token.dataAccessExpiresAt()).compareTo(config.warning()) < 0;
+                    return store.refreshed(token, stored, now.plusSeconds(issued.expiresInSeconds()), dataAccessLapsing, now)
                             .map(ok -> ok ? Outcome.REFRESHED : Outcome.SKIPPED);
                 })
                 .onFailure(ProviderFailure.Exception.class).recoverWithUni(e -> failed(token, ((ProviderFailure.Exception) e).failure()));
