@@ -58,18 +58,3 @@ create table oauth_state (
     expires_at       timestamptz not null,
     used_at          timestamptz
 );
-
-create table outbox_event (
-    id          bigserial primary key,
-    topic       text        not null,
-    message_key text        not null,
-    payload     text        not null,
-    created_at  timestamptz not null default now()
-);
-create function notify_outbox_event() returns trigger language plpgsql as $$
-begin
-    perform pg_notify('outbox_event', '');
-    return null;
-end $$;
-create trigger outbox_event_notify after insert on outbox_event
-    for each statement execute function notify_outbox_event();

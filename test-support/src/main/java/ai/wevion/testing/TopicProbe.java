@@ -18,15 +18,6 @@ public final class TopicProbe implements AutoCloseable {
     private final List<String> seen = new ArrayList<>();
 
     public TopicProbe(String topic) {
-        this(topic, false);
-    }
-
-    /** Everything the topic still holds, then what arrives. */
-    public static TopicProbe fromBeginning(String topic) {
-        return new TopicProbe(topic, true);
-    }
-
-    private TopicProbe(String topic, boolean fromBeginning) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -36,11 +27,7 @@ public final class TopicProbe implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
-        if (fromBeginning) {
-            consumer.seekToBeginning(partitions);
-        } else {
-            consumer.seekToEnd(partitions);
-        }
+        consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
     }
 

@@ -8,8 +8,6 @@ import ai.wevion.testing.TestJwts.User;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +19,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Several replicas' worth of refreshers at once never refresh one credential twice. */
 @QuarkusTest
 @QuarkusTestResource(ProviderSimulator.class)
-class RefreshRaceTest {
+class RefreshRaceTest extends EmptyTokenTables {
 
     private static final int TOKENS = 500;
 
-    @Inject
-    Pool db;
 
-    @BeforeEach
-    void noTokensYet() {
-        db.query("truncate platform_user, meta_token, ad_account cascade").execute().await().indefinitely();
-    }
 
     @AfterEach
     void resetClock() {

@@ -14,27 +14,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The 12-hour refresh job and how it tells a dead token from a passing provider problem (T3, T4). */
 @QuarkusTest
 @QuarkusTestResource(ProviderSimulator.class)
-class RefreshSweepTest {
+class RefreshSweepTest extends EmptyTokenTables {
 
     private static final long DAY = 86_400;
 
-    @Inject
-    Pool db;
 
-    /** A sweep takes every due token in the database: start each story from an empty one. */
-    @BeforeEach
-    void noTokensYet() {
-        db.query("truncate platform_user, meta_token, ad_account cascade").execute().await().indefinitely();
-    }
 
     @AfterEach
     void resetClock() {

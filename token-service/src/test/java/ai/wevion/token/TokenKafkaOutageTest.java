@@ -11,27 +11,16 @@ import ai.wevion.testing.TestJwts.User;
 import ai.wevion.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Nothing lost: refreshes done while the broker is down are announced once it is back (outbox). */
 @QuarkusTest
 @QuarkusTestResource(ProviderSimulator.class)
-class TokenKafkaOutageTest {
-
-    @Inject
-    Pool db;
-
-    @BeforeEach
-    void noTokensYet() {
-        db.query("truncate platform_user, meta_token, ad_account cascade").execute().await().indefinitely();
-    }
+class TokenKafkaOutageTest extends EmptyTokenTables {
 
     @AfterEach
     void brokerIsBack() {

@@ -1,13 +1,12 @@
-package ai.wevion.auth;
+package ai.wevion.testing;
 
-import ai.wevion.testing.MutableClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Replaces the service's clock with the one tests move. */
+/** Every service's tests: the service's clock is the one tests move ({@link MutableClock}). */
 public class TestClock {
 
     @Produces
