@@ -1,6 +1,5 @@
 package ai.wevion.outbox;
 
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -36,12 +35,6 @@ public class OutboxRelay {
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka) {
         this.pool = pool;
         this.kafka = kafka;
-    }
-
-    /** The safety net; it starts a second after start-up, once messaging is wired. */
-    @Scheduled(every = "${outbox.poll-interval:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        relay();
     }
 
     /** Relays until the table is empty; a call during a run makes the run go once more. */

@@ -1,0 +1,56 @@
+package ai.wevion.connector.sync.rest;
+
+import ai.wevion.connector.health.service.HealthQueries;
+import ai.wevion.connector.health.service.HealthQueries.AdAccountRow;
+import ai.wevion.connector.sync.service.SyncService;
+import ai.wevion.session.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Per-ad-account status (C8) and Force sync. */
+@Path("/api/v1/ad-accounts")
+@RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
+public class AdAccountResource {
+
+    public record AdAccountView(String adAccountId, String externalId, String name, String syncStatus, List<String> coveredBy,
+            Instant lastSyncedAt) {
+        static AdAccountView of(AdAccountRow a) {
+            return new AdAccountView(a.adAccountId(), a.externalId(), a.name(), a.gateOpen() ? "SYNCING" : "STOPPED", a.coveredBy(),
+                    a.lastSyncedAt());
+        }
+    }
+
+    private final HealthQueries queries;
+    private final SyncService sync;
+    private final Caller caller;
+
+    public AdAccountResource(HealthQueries queries, SyncService sync, Caller caller) {
+        this.queries = queries;
+        this.sync = sync;
+        this.caller = caller;
+    }
+
+    @GET
+    public Uni<List<AdAccountView>> list(@QueryParam("platform") String platform) {
+        return queries.adAccounts(UUID.fromString(caller.workspaceId()), platform, null)
+                .map(list -> list.stream().map(AdAccountView::of).toList());
+    }
+
+    /** 202 with the request id, or 409 token_expired when no healthy token covers the account. */
+    @POST
+    @Path("/{id}/sync")
+    public Uni<Response> forceSync(@PathParam("id") UUID id) {
+        return sync.force(UUID.fromString(caller.workspaceId()), id)
+                .map(requestId -> Response.accepted(Map.of("requestId", requestId.toString())).build());
+    }
+}

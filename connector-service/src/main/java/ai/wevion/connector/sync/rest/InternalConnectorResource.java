@@ -1,0 +1,46 @@
+package ai.wevion.connector.sync.rest;
+
+import ai.wevion.connector.sync.service.SyncScheduler;
+import ai.wevion.connector.sync.service.SyncService;
+import ai.wevion.connector.sync.service.SyncService.Gate;
+import ai.wevion.session.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.Map;
+import java.util.UUID;
+
+/** For other services (service JWTs only): "may I act on this ad account?" (C5). */
+@Path("/internal/v1")
+@RolesAllowed(Caller.SERVICE)
+public class InternalConnectorResource {
+
+    private final SyncService sync;
+    private final SyncScheduler scheduler;
+
+    public InternalConnectorResource(SyncService sync, SyncScheduler scheduler) {
+        this.sync = sync;
+        this.scheduler = scheduler;
+    }
+
+    @GET
+    @Path("/ad-accounts/{id}/gate")
+    public Uni<Gate> gate(@PathParam("id") UUID id,
+            @QueryParam("action") @NotNull @Pattern(regexp = "sync|publish|edit|rules", message = "must be sync, publish, edit or rules")
+            String action) {
+        return sync.gate(id, action);
+    }
+
+    /** Runs the 15-minute scheduler now. */
+    @POST
+    @Path("/sync-schedule")
+    public Uni<Map<String, Integer>> schedule() {
+        return scheduler.scheduleDue().map(n -> Map.of("requested", n));
+    }
+}

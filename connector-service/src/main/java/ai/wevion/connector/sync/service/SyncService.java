@@ -1,0 +1,62 @@
+package ai.wevion.connector.sync.service;
+
+import ai.wevion.session.api.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Force sync and the gates other services ask before acting on an ad account (C5, C8). */
+@ApplicationScoped
+public class SyncService {
+
+    public record Gate(boolean allowed, String platformUserId, String reason, String message) {
+    }
+
+    private final Pool pool;
+    private final SyncRequests requests;
+    private final Clock clock;
+
+    public SyncService(Pool pool, SyncRequests requests, Clock clock) {
+        this.pool = pool;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    public Uni<UUID> force(UUID workspaceId, UUID adAccountId) {
+        Instant now = clock.instant();
+        return pool.withTransaction(conn -> conn.preparedQuery("select workspace_id, coalesce(synced_until, tracked_since) as window_from "
+                + "from ad_account where id = $1 and workspace_id = $2 for update").execute(Tuple.of(adAccountId, workspaceId))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("Ad account");
+                    }
+                    Row account = rows.iterator().next();
+                    return SyncRequests.healthyCover(conn, adAccountId).chain(user -> {
+                        if (user == null) {
+                            throw new ApiException(409, "token_expired", "Token expired");
+                        }
+                        return requests.request(conn, workspaceId, adAccountId, user,
+                                account.getOffsetDateTime("window_from").toInstant(), now, "FORCED", now);
+                    });
+                }));
+    }
+
+    /** Answered from local state: open while any covering user's token is healthy (C5, C6). */
+    public Uni<Gate> gate(UUID adAccountId, String action) {
+        return pool.withConnection(conn -> conn.preparedQuery("select 1 from ad_account where id = $1").execute(Tuple.of(adAccountId))
+                .chain(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ApiException.notFound("Ad account");
+                    }
+                    return SyncRequests.healthyCover(conn, adAccountId);
+                }))
+                .map(user -> user != null
+                        ? new Gate(true, user.toString(), null, null)
+                        : new Gate(false, null, "TOKEN_EXPIRED", "Token expired"));
+    }
+}
