@@ -14,7 +14,7 @@ PIDS=()
 
 # name:port of every service that exists so far (later issues add theirs);
 # the provider simulator has no database
-SERVICES="provider-sim:8089 auth-service:8081 token-service:8082"
+SERVICES="provider-sim:8089 auth-service:8081 token-service:8082 connector-service:8083"
 
 stop_all() {
   trap "" INT TERM; trap - EXIT   # a second Ctrl-C must not cut the clean stop short
@@ -64,6 +64,7 @@ cat >&2 <<'TXT'
 Wevion token health is running.
   auth-service   http://127.0.0.1:8081   (OpenAPI: /q/openapi, health: /q/health, metrics: /q/metrics)
   token-service  http://127.0.0.1:8082   (connect, platform users, refresh job, credentials)
+  connector-service http://127.0.0.1:8083 (connector cards, banners, ad accounts, gates, sync scheduling)
   provider-sim   http://127.0.0.1:8089   (Meta under /meta/v21.0, control API under /sim)
   PostgreSQL     127.0.0.1:55432  (databases auth, token, connector, notification; user wevion / wevion)
   Kafka          127.0.0.1:9092
@@ -86,6 +87,8 @@ Connect a simulated Meta user (the JWT from a login, the consent screen answered
   CALLBACK=$(curl -s -o /dev/null -w '%{redirect_url}' "$URL&sim_user=$SIM")
   curl -s -H 'Accept: application/json' "$CALLBACK"; echo
   curl -s -H "Authorization: Bearer $JWT" localhost:8082/api/v1/platform-users; echo
+  curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo
+  curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/ad-accounts; echo
 
 Press Ctrl-C to stop everything.
 TXT
