@@ -55,7 +55,7 @@ done
 
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
-  wait_for 90 "$name (see $LOGS/$name.log)" curl -fsS "http://127.0.0.1:$port/q/health/ready"
+  wait_for 90 "$name (see $LOGS/$name.log)" curl -fsS --max-time 2 "http://127.0.0.1:$port/q/health/ready"
   info "$name ready"
 done
 

@@ -48,15 +48,18 @@ public class SyncService {
 
     /** Answered from local state: open while any covering user's token is healthy (C5, C6). */
     public Uni<Gate> gate(UUID adAccountId, String action) {
-        return pool.withConnection(conn -> conn.preparedQuery("select 1 from ad_account where id = $1").execute(Tuple.of(adAccountId))
-                .chain(rows -> {
+        return pool.preparedQuery("select (select p.id from coverage c join platform_user p on p.id = c.platform_user_id "
+                + "where c.ad_account_id = a.id and p.status = 'ACTIVE' order by p.last_refresh_at desc nulls last limit 1) as cover "
+                + "from ad_account a where a.id = $1")
+                .execute(Tuple.of(adAccountId))
+                .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ApiException.notFound("Ad account");
                     }
-                    return SyncRequests.healthyCover(conn, adAccountId);
-                }))
-                .map(user -> user != null
-                        ? new Gate(true, user.toString(), null, null)
-                        : new Gate(false, null, "TOKEN_EXPIRED", "Token expired"));
+                    UUID user = rows.iterator().next().getUUID("cover");
+                    return user != null
+                            ? new Gate(true, user.toString(), null, null)
+                            : new Gate(false, null, "TOKEN_EXPIRED", "Token expired");
+                });
     }
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark of the gate check other services call before acting on an ad
+# account (C5): GET /internal/v1/ad-accounts/{id}/gate at a fixed 2,000
+# requests/s over 1,000 accounts (half of them closed), then wrk at full speed.
+# Prints throughput and p50/p99 latency. Not a test (docs/performance.md).
+#   bench/gate-check.sh [rate=2000] [seconds=20]
+# Uses the test infrastructure (55433 / 29092) and port 18183.
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+
+RATE=${1:-2000} SECONDS_=${2:-20}
+WORK="$RUN_DIR/bench"
+mkdir -p "$WORK"
+command -v wrk >/dev/null || { step "Installing wrk"; as_root apt-get install -y -qq wrk >&2; }
+"$ROOT/scripts/infra.sh" start test
+if [ ! -f "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ]; then
+  step "Building connector-service and test-support"
+  (cd "$ROOT" && mvnw -q package -DskipTests -pl connector-service,test-support -am)
+fi
+PID=""
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
+
+step "Starting connector-service on :18183"
+QUARKUS_HTTP_PORT=18183 DB_URL=postgresql://127.0.0.1:55433/connector KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/test-support/src/main/resources/test-jwks.json" CONNECTOR_SYNC_EVERY=off \
+  QUARKUS_LOG_LEVEL=WARN java -Xmx512m -jar "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" \
+  >"$WORK/connector-service.log" 2>&1 &
+PID=$!
+wait_for 90 "connector-service (see $WORK/connector-service.log)" curl -fsS --max-time 2 http://127.0.0.1:18183/q/health/ready
+
+step "Seeding 1,000 ad accounts (500 healthy, 500 with an expired token)"
+PGPASSWORD=wevion psql -q -h 127.0.0.1 -p 55433 -U wevion connector >/dev/null <<'SQL'
+insert into platform_user (id, workspace_id, platform, external_user_id, display_name, status, last_event_at)
+values ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-0000000000b1', 'meta', 'fb-a', 'Healthy', 'ACTIVE', now()),
+       ('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-0000000000b1', 'meta', 'fb-b', 'Expired', 'EXPIRED', now())
+on conflict do nothing;
+insert into ad_account (id, workspace_id, platform, external_id, name, tracked_since, next_sync_at, gate_open)
+select md5('bench' || i)::uuid, '00000000-0000-0000-0000-0000000000b1', 'meta', 'act_' || i, 'Bench ' || i, now(), now() + interval '1 day', i % 2 = 0
+from generate_series(1, 1000) i on conflict do nothing;
+insert into coverage (ad_account_id, platform_user_id)
+select md5('bench' || i)::uuid, case when i % 2 = 0 then '00000000-0000-0000-0000-0000000000a1'::uuid else '00000000-0000-0000-0000-0000000000a2'::uuid end
+from generate_series(1, 1000) i on conflict do nothing;
+SQL
+PGPASSWORD=wevion psql -qtA -h 127.0.0.1 -p 55433 -U wevion connector -c "select id from ad_account where name like 'Bench %'" >"$WORK/gate-ids.txt"
+CP="$ROOT/connector-service/target/quarkus-app/lib/main/*:$ROOT/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
+TOKEN=$(java -cp "$CP" "$ROOT/bench/ServiceToken.java" 2>/dev/null | tail -1)
+
+step "Warm-up 10 s (wrk), then $RATE requests/s for ${SECONDS_} s"
+cat >"$WORK/gate.lua" <<LUA
+local ids = {}
+for line in io.lines("$WORK/gate-ids.txt") do ids[#ids + 1] = line end
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", "/internal/v1/ad-accounts/" .. ids[(i % #ids) + 1] .. "/gate?action=publish",
+    { ["Authorization"] = "Bearer $TOKEN" }, nil)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT max_rps=%.0f p50_ms=%.2f p99_ms=%.2f non2xx=%d\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
+end
+LUA
+wrk -t2 -c16 -d10s -s "$WORK/gate.lua" http://127.0.0.1:18183 >/dev/null
+FIXED=$(java -cp "$CP" "$ROOT/bench/GateLoad.java" http://127.0.0.1:18183 "$TOKEN" "$WORK/gate-ids.txt" "$RATE" "$SECONDS_" 2>/dev/null | grep '^RESULT')
+step "Full speed: wrk -t2 -c32 -d20s"
+FULL=$(wrk -t2 -c32 -d20s -s "$WORK/gate.lua" http://127.0.0.1:18183 | grep '^RESULT')
+RSS_MB=$(( $(ps -o rss= -p "$PID") / 1024 ))
+printf '\nfixed rate: %s\nfull speed: %s\nconnector-service RSS: %s MB\n' "${FIXED#RESULT }" "${FULL#RESULT }" "$RSS_MB"
