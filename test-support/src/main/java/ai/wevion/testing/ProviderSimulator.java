@@ -67,11 +67,6 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
                 .post("/sim/" + provider + "/users/" + user + "/failure").then().statusCode(204);
     }
 
-    public static void latency(long millis) {
-        sim().contentType(ContentType.JSON).body(Map.of("latencyMs", millis)).post("/sim/settings")
-                .then().statusCode(204);
-    }
-
     /** Calls counted for {@code "<provider>:<endpoint>:<user>"}, 0 when none. */
     public static long calls(String provider, String endpoint, String user) {
         Map<String, Number> calls = sim().get("/sim/stats").then().statusCode(200).extract().path("calls");

@@ -1,6 +1,5 @@
 package ai.wevion.sim.meta;
 
-import ai.wevion.sim.control.FailureMode;
 import ai.wevion.sim.control.SimUser;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
