@@ -78,6 +78,26 @@ class CoverageAndOrderingTest {
     }
 
     @Test
+    void aGateClosedByAnotherReplicaIsRefusedHereWithinASecond_C5() {
+        User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        String ana = UUID.randomUUID().toString();
+        Account account = Account.random();
+        tokens.tokenStatus("TOKEN_CONNECTED", owner.workspaceId(), ana, "ACTIVE", null, List.of(account));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                ConnectorApi.gate(account.adAccountId(), "publish").then().statusCode(200).body("allowed", equalTo(true)));
+
+        // another replica applies TOKEN_EXPIRED: only the database and its commit notification tell this one
+        db.withTransaction(conn -> conn.query("update platform_user set status = 'EXPIRED' where id = '" + ana + "'").execute()
+                .chain(() -> conn.query("update ad_account set gate_open = false where id = '" + account.adAccountId() + "'").execute())
+                .chain(() -> conn.query("select pg_notify('gate_changed', '')").execute()))
+                .await().atMost(Duration.ofSeconds(5));
+
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                ConnectorApi.gate(account.adAccountId(), "publish").then().body("allowed", equalTo(false))
+                        .body("message", equalTo("Token expired")));
+    }
+
+    @Test
     void aDuplicatedEventChangesNothingAndALateOneDoesNotTurnBackTime() {
         User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
         String ana = UUID.randomUUID().toString();

@@ -4,6 +4,7 @@ import ai.wevion.connector.config.ConnectorConfig;
 import ai.wevion.connector.health.service.Events.AdAccountRef;
 import ai.wevion.connector.health.service.Events.GateChanged;
 import ai.wevion.connector.health.service.Events.TokenStatus;
+import ai.wevion.connector.sync.service.GateCache;
 import ai.wevion.connector.sync.service.SyncRequests;
 import ai.wevion.outbox.Outbox;
 import io.smallrye.mutiny.Multi;
@@ -41,9 +42,12 @@ public class HealthProjection {
     private final SyncRequests syncRequests;
     private final Clock clock;
     private final ConnectorConfig.Sync config;
+    private final GateCache gateCache;
 
-    public HealthProjection(Pool pool, Outbox outbox, SyncRequests syncRequests, Clock clock, ConnectorConfig config) {
+    public HealthProjection(Pool pool, Outbox outbox, SyncRequests syncRequests, Clock clock, ConnectorConfig config,
+            GateCache gateCache) {
         this.pool = pool;
+        this.gateCache = gateCache;
         this.outbox = outbox;
         this.syncRequests = syncRequests;
         this.clock = clock;
@@ -54,20 +58,31 @@ public class HealthProjection {
         return pool.withTransaction(conn -> conn
                 .preparedQuery("insert into processed_event (event_id, processed_at) values ($1, $2) on conflict do nothing")
                 .execute(Tuple.of(event.eventId(), utc(clock.instant())))
-                .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().voidItem() : applyOnce(conn, event)));
+                .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().item(false) : applyOnce(conn, event)))
+                .invoke(gatesMoved -> {
+                    if (gatesMoved) {
+                        gateCache.invalidate(); // this replica at once; the others on the commit's notification
+                    }
+                })
+                .replaceWithVoid();
     }
 
-    private Uni<Void> applyOnce(SqlConnection conn, TokenStatus e) {
+    /** Applies the event; answers whether any gate answer may have changed. */
+    private Uni<Boolean> applyOnce(SqlConnection conn, TokenStatus e) {
         UUID userId = UUID.fromString(e.platformUserId());
-        return conn.preparedQuery("select last_event_at from platform_user where id = $1 for update").execute(Tuple.of(userId))
+        return conn.preparedQuery("select last_event_at, status from platform_user where id = $1 for update").execute(Tuple.of(userId))
                 .chain(rows -> {
                     Row current = rows.iterator().hasNext() ? rows.iterator().next() : null;
                     if (current != null && current.getOffsetDateTime(0).toInstant().isAfter(e.occurredAt())) {
-                        return Uni.createFrom().voidItem(); // arrived late: a newer state is already applied
+                        return Uni.createFrom().item(false); // arrived late: a newer state is already applied
                     }
+                    boolean statusChanged = current == null || !current.getString(1).equals(e.status())
+                            || "PLATFORM_USER_DISCONNECTED".equals(e.type());
                     return affectedAccounts(conn, userId, e).chain(affected -> writeUser(conn, e, userId)
                             .chain(() -> writeCoverage(conn, e, userId))
-                            .chain(() -> regate(conn, affected, e)));
+                            .chain(coverageDropped -> regate(conn, affected, e)
+                                    .map(regated -> statusChanged || coverageDropped || regated)))
+                            .call(moved -> moved ? GateCache.announceChange(conn) : Uni.createFrom().voidItem());
                 });
     }
 
@@ -100,11 +115,11 @@ public class HealthProjection {
                 .replaceWithVoid();
     }
 
-    /** The event's ad accounts are the ones this platform user covers now (batch re-auth included). */
-    private Uni<Void> writeCoverage(SqlConnection conn, TokenStatus e, UUID userId) {
+    /** The event's ad accounts are the ones this platform user covers now (batch re-auth included); answers whether any was dropped. */
+    private Uni<Boolean> writeCoverage(SqlConnection conn, TokenStatus e, UUID userId) {
         List<AdAccountRef> accounts = accounts(e);
         if (accounts.isEmpty() || "PLATFORM_USER_DISCONNECTED".equals(e.type())) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         Instant now = clock.instant();
         UUID workspaceId = UUID.fromString(e.workspaceId());
@@ -120,13 +135,13 @@ public class HealthProjection {
                 .collect().last()
                 .chain(() -> conn.preparedQuery("delete from coverage where platform_user_id = $1 and not (ad_account_id = any($2))")
                         .execute(Tuple.of(userId, ids)))
-                .replaceWithVoid();
+                .map(deleted -> deleted.rowCount() > 0);
     }
 
     /** Recomputes the affected accounts' gates; announces each change, and backfills the gap of a reopened one. */
-    private Uni<Void> regate(SqlConnection conn, List<UUID> affected, TokenStatus e) {
+    private Uni<Boolean> regate(SqlConnection conn, List<UUID> affected, TokenStatus e) {
         if (affected.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         Instant now = clock.instant();
         return conn.preparedQuery("""
@@ -142,7 +157,7 @@ public class HealthProjection {
                     List<Row> rows = new ArrayList<>();
                     changed.forEach(rows::add);
                     return Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(r -> announce(conn, r, e, now))
-                            .collect().last().replaceWithVoid();
+                            .collect().last().map(ignored -> !rows.isEmpty());
                 });
     }
 

@@ -29,12 +29,13 @@ public class InternalConnectorResource {
         this.scheduler = scheduler;
     }
 
+    /** Every action is refused alike while the account's tokens are expired (C5), so {@code action} is only validated. */
     @GET
     @Path("/ad-accounts/{id}/gate")
     public Uni<Gate> gate(@PathParam("id") UUID id,
             @QueryParam("action") @NotNull @Pattern(regexp = "sync|publish|edit|rules", message = "must be sync, publish, edit or rules")
             String action) {
-        return sync.gate(id, action);
+        return sync.gate(id);
     }
 
     /** Runs the 15-minute scheduler now. */

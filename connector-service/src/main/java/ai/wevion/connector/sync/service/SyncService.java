@@ -20,9 +20,11 @@ public class SyncService {
     private final Pool pool;
     private final SyncRequests requests;
     private final Clock clock;
+    private final GateCache gateCache;
 
-    public SyncService(Pool pool, SyncRequests requests, Clock clock) {
+    public SyncService(Pool pool, SyncRequests requests, Clock clock, GateCache gateCache) {
         this.pool = pool;
+        this.gateCache = gateCache;
         this.requests = requests;
         this.clock = clock;
     }
@@ -46,8 +48,12 @@ public class SyncService {
                 }));
     }
 
-    /** Answered from local state: open while any covering user's token is healthy (C5, C6). */
-    public Uni<Gate> gate(UUID adAccountId, String action) {
+    /** Answered from local state: open while any covering user's token is healthy (C5, C6); in memory once asked. */
+    public Uni<Gate> gate(UUID adAccountId) {
+        return gateCache.get(adAccountId, () -> loadGate(adAccountId));
+    }
+
+    private Uni<Gate> loadGate(UUID adAccountId) {
         return pool.preparedQuery("select (select p.id from coverage c join platform_user p on p.id = c.platform_user_id "
                 + "where c.ad_account_id = a.id and p.status = 'ACTIVE' order by p.last_refresh_at desc nulls last limit 1) as cover "
                 + "from ad_account a where a.id = $1")
