@@ -1,6 +1,7 @@
 package ai.wevion.sim.control;
 
 import ai.wevion.sim.meta.MetaControl;
+import ai.wevion.sim.telegram.TelegramBot;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -42,9 +43,11 @@ public class SimControlResource {
     private final CallStats stats;
     private final SimLatency latency;
     private final MetaControl meta;
+    private final TelegramBot telegram;
 
-    public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta) {
+    public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta, TelegramBot telegram) {
         this.users = users;
+        this.telegram = telegram;
         this.stats = stats;
         this.latency = latency;
         this.meta = meta;
@@ -119,5 +122,53 @@ public class SimControlResource {
     @ResponseStatus(204)
     public void resetStats() {
         stats.reset();
+    }
+
+    // --- Telegram: a chat is a Telegram user talking to the bot ---------------------------
+
+    public record NewChat(String firstName) {
+    }
+
+    public record ChatCreated(long chatId) {
+    }
+
+    /** {@code times} > 1 delivers the same update again; {@code secretToken} overrides the webhook's secret header. */
+    public record UserMessage(@NotNull @jakarta.validation.constraints.Size(max = 4096) String text, @Min(1) Integer times,
+            String secretToken) {
+    }
+
+    public record WebhookAnswer(int webhookStatus) {
+    }
+
+    public record ChatFailure(@NotNull TelegramBot.Failure mode, @Min(0) Integer count, @Min(1) Integer retryAfter) {
+    }
+
+    @POST
+    @Path("/telegram/chats")
+    @ResponseStatus(201)
+    public ChatCreated newChat(NewChat request) {
+        return new ChatCreated(telegram.newChat(request == null ? null : request.firstName()));
+    }
+
+    /** The user sends the bot a message (e.g. after pressing START on a deep link: {@code /start <payload>}). */
+    @POST
+    @Path("/telegram/chats/{chatId}/messages")
+    public Uni<WebhookAnswer> userWrites(@PathParam("chatId") long chatId, @Valid @NotNull UserMessage request) {
+        return telegram.userWrites(chatId, request.text(), request.secretToken(), request.times() == null ? 1 : request.times())
+                .map(WebhookAnswer::new);
+    }
+
+    /** What the bot has sent this chat. */
+    @GET
+    @Path("/telegram/chats/{chatId}/messages")
+    public List<String> botMessages(@PathParam("chatId") long chatId) {
+        return telegram.received(chatId);
+    }
+
+    @POST
+    @Path("/telegram/chats/{chatId}/failure")
+    @ResponseStatus(204)
+    public void failChat(@PathParam("chatId") long chatId, @Valid @NotNull ChatFailure request) {
+        telegram.fail(chatId, request.mode(), request.count(), request.retryAfter());
     }
 }

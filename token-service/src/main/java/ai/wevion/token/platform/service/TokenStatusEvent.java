@@ -17,7 +17,8 @@ public record TokenStatusEvent(
         String status,
         Instant expiresAt,
         String reason,
-        List<AdAccountRef> adAccounts) {
+        List<AdAccountRef> adAccounts,
+        String connectedBy) {
 
     public static final String TOPIC = "token-status";
 
@@ -27,11 +28,11 @@ public record TokenStatusEvent(
     public static TokenStatusEvent of(String type, Instant now, PlatformUserView user, Instant expiresAt, String reason) {
         return new TokenStatusEvent(UUID.randomUUID().toString(), type, now, user.workspaceId(), user.platform(),
                 user.platformUserId(), user.externalUserId(), user.displayName(), user.status(), expiresAt, reason,
-                user.adAccounts());
+                user.adAccounts(), user.connectedBy());
     }
 
     /** What an event says about the platform user, whichever way it was read. */
     public record PlatformUserView(String workspaceId, String platform, String platformUserId, String externalUserId,
-            String displayName, String status, List<AdAccountRef> adAccounts) {
+            String displayName, String status, List<AdAccountRef> adAccounts, String connectedBy) {
     }
 }

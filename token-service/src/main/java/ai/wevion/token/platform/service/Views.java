@@ -13,6 +13,7 @@ final class Views {
     static PlatformUserView of(PlatformUser user) {
         return new PlatformUserView(user.workspaceId.toString(), user.platform, user.id.toString(), user.externalUserId,
                 user.displayName, user.status,
-                user.adAccounts.stream().map(a -> new AdAccountRef(a.adAccountId.toString(), a.externalId, a.name)).toList());
+                user.adAccounts.stream().map(a -> new AdAccountRef(a.adAccountId.toString(), a.externalId, a.name)).toList(),
+                user.connectedBy.toString());
     }
 }

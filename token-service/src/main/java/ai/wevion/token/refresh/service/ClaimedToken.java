@@ -15,5 +15,6 @@ public record ClaimedToken(
         String workspaceId,
         String platform,
         String externalUserId,
-        String displayName) {
+        String displayName,
+        String connectedBy) {
 }

@@ -41,7 +41,7 @@ public class MetaTokenStore {
             from due, platform_user p
             where t.platform_user_id = due.platform_user_id and p.id = t.platform_user_id
             returning t.platform_user_id, t.access_token, t.expires_at, t.attempts, t.expiring_notified_at, t.data_access_expires_at,
-                      p.workspace_id, p.platform, p.external_user_id, p.display_name""";
+                      p.workspace_id, p.platform, p.external_user_id, p.display_name, p.connected_by""";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -66,7 +66,7 @@ public class MetaTokenStore {
                 claimed.add(new ClaimedToken(r.getUUID("platform_user_id"), claim, r.getString("access_token"),
                         instant(r, "expires_at"), r.getInteger("attempts"), instant(r, "expiring_notified_at"), instant(r, "data_access_expires_at"),
                         r.getUUID("workspace_id").toString(), r.getString("platform"), r.getString("external_user_id"),
-                        r.getString("display_name")));
+                        r.getString("display_name"), r.getUUID("connected_by").toString()));
             }
             return claimed;
         });
@@ -150,7 +150,7 @@ public class MetaTokenStore {
                     rows.forEach(r -> accounts.add(new AdAccountRef(r.getUUID("ad_account_id").toString(),
                             r.getString("external_id"), r.getString("name"))));
                     PlatformUserView view = new PlatformUserView(t.workspaceId(), t.platform(), t.platformUserId().toString(),
-                            t.externalUserId(), t.displayName(), status, accounts);
+                            t.externalUserId(), t.displayName(), status, accounts, t.connectedBy());
                     return outbox.add(conn, TokenStatusEvent.TOPIC, t.platformUserId().toString(),
                             TokenStatusEvent.of(type, now, view, expiresAt, reason));
                 });
