@@ -1,0 +1,115 @@
+package ai.wevion.notification.alert.service;
+
+import static ai.wevion.notification.alert.service.Feed.utc;
+
+import ai.wevion.session.api.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The bell for one user. A token alert is seen by the users who connected
+ * its credentials and by admins and owners; a workspace alert by every
+ * member; nothing outside the caller's workspace. Unread means not read by
+ * this user and not yet resolved.
+ */
+@ApplicationScoped
+public class NotificationQueries {
+
+    /** The reader: whose bell. */
+    public record Reader(UUID workspaceId, UUID userId, boolean admin) {
+        Tuple args() {
+            return Tuple.of(workspaceId, userId, admin);
+        }
+    }
+
+    // $1 workspace, $2 user, $3 admin
+    private static final String VISIBLE = "n.workspace_id = $1 and (n.audience = 'WORKSPACE' or $3 or exists (select 1 from "
+            + "notification_subject s where s.notification_id = n.id and s.connected_by = $2))";
+    private static final String UNREAD = "n.resolved_at is null and not exists (select 1 from notification_read r "
+            + "where r.notification_id = n.id and r.user_id = $2)";
+    private static final String COLUMNS = "n.id, n.type, n.title, n.body, n.platform, n.link, n.created_at, n.resolved_at, "
+            + "(select r.read_at from notification_read r where r.notification_id = n.id and r.user_id = $2) as read_at, "
+            + "(select count(*) from notification_subject s where s.notification_id = n.id and (s.resolved_at is null "
+            + "or n.resolved_at is not null)) as subjects";
+    private static final int PAGE = 100;
+
+    private final Pool pool;
+    private final Clock clock;
+
+    public NotificationQueries(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Uni<List<NotificationView>> list(Reader reader, boolean unreadOnly) {
+        return pool.preparedQuery("select " + COLUMNS + " from notification n where " + VISIBLE + (unreadOnly ? " and " + UNREAD : "")
+                + " order by n.created_at desc limit " + PAGE)
+                .execute(reader.args())
+                .map(rows -> {
+                    List<NotificationView> views = new ArrayList<>();
+                    rows.forEach(r -> views.add(view(r)));
+                    return views;
+                });
+    }
+
+    /** The notification if this reader may see it, else null. */
+    public Uni<NotificationView> one(SqlClient db, Reader reader, UUID id) {
+        return db.preparedQuery("select " + COLUMNS + " from notification n where " + VISIBLE + " and n.id = $4")
+                .execute(reader.args().addUUID(id))
+                .map(rows -> rows.iterator().hasNext() ? view(rows.iterator().next()) : null);
+    }
+
+    public Uni<Long> unreadCount(SqlClient db, Reader reader) {
+        return db.preparedQuery("select count(*) from notification n where " + VISIBLE + " and " + UNREAD)
+                .execute(reader.args())
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public Uni<Long> unreadCount(Reader reader) {
+        return unreadCount(pool, reader);
+    }
+
+    public Uni<Void> markRead(Reader reader, UUID id) {
+        Instant now = clock.instant();
+        return pool.withTransaction(conn -> one(conn, reader, id).chain(view -> {
+            if (view == null) {
+                throw ApiException.notFound("Notification");
+            }
+            return conn.preparedQuery("insert into notification_read (notification_id, user_id, read_at) values ($1, $2, $3) "
+                    + "on conflict do nothing").execute(Tuple.of(id, reader.userId(), utc(now)))
+                    .chain(inserted -> inserted.rowCount() == 0
+                            ? Uni.createFrom().voidItem()
+                            : Feed.changed(conn, reader.workspaceId(), id, reader.userId(), now));
+        }));
+    }
+
+    public Uni<Void> readAll(Reader reader) {
+        Instant now = clock.instant();
+        return pool.withTransaction(conn -> conn.preparedQuery("insert into notification_read (notification_id, user_id, read_at) "
+                + "select n.id, $2, $4 from notification n where " + VISIBLE + " and " + UNREAD)
+                .execute(reader.args().addOffsetDateTime(utc(now)))
+                .chain(inserted -> inserted.rowCount() == 0
+                        ? Uni.createFrom().voidItem()
+                        : Feed.changed(conn, reader.workspaceId(), null, reader.userId(), now)));
+    }
+
+    static NotificationView view(Row r) {
+        return new NotificationView(r.getUUID("id").toString(), r.getString("type"), r.getString("title"), r.getString("body"),
+                r.getString("platform"), r.getString("link"), instant(r, "created_at"), instant(r, "read_at"),
+                instant(r, "resolved_at"), r.getLong("subjects").intValue());
+    }
+
+    private static Instant instant(Row r, String column) {
+        java.time.OffsetDateTime value = r.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,170 @@
+package ai.wevion.notification.alert.service;
+
+import ai.wevion.notification.alert.service.NotificationQueries.Reader;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The open bell streams of this replica. Each follows its workspace's feed
+ * from a sequence number (the last one it was sent, or Last-Event-ID when a
+ * browser reconnects), woken by the {@code notification_feed} notification
+ * that every change sends on commit, whichever replica made it. A change the
+ * reader may not see only moves the stream on.
+ */
+@ApplicationScoped
+public class NotificationStreams {
+
+    /** One event of a stream: a new or changed notification (null when only the count moved) and the unread count. */
+    public record FeedEvent(long seq, NotificationView notification, long unreadCount) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(NotificationStreams.class);
+    private static final int BATCH = 200;
+
+    private final Map<UUID, Set<Stream>> byWorkspace = new ConcurrentHashMap<>();
+    private final Pool pool;
+    private final NotificationQueries queries;
+    private final PgSubscriber subscriber;
+
+    public NotificationStreams(Pool pool, NotificationQueries queries, Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.pool = pool;
+        this.queries = queries;
+        this.subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password));
+    }
+
+    void listen(@Observes StartupEvent event) {
+        subscriber.reconnectPolicy(attempts -> 1000L);
+        // after a reconnect every stream looks again: notifications sent meanwhile are lost, the feed is not
+        subscriber.channel(Feed.CHANNEL).handler(ws -> wake(UUID.fromString(ws)))
+                .subscribeHandler(() -> byWorkspace.keySet().forEach(this::wake));
+        subscriber.connect().subscribe().with(ok -> { }, e -> LOG.warnf("feed LISTEN failed: %s", e.getMessage()));
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        subscriber.closeAndForget();
+    }
+
+    /** A live stream for this reader, from after {@code lastEventId}, or from now (first event: the unread count). */
+    public Multi<FeedEvent> open(Reader reader, Long lastEventId) {
+        return Multi.createFrom().emitter(emitter -> {
+            Stream stream = new Stream(reader, emitter);
+            byWorkspace.computeIfAbsent(reader.workspaceId(), k -> ConcurrentHashMap.newKeySet()).add(stream);
+            emitter.onTermination(() -> byWorkspace.getOrDefault(reader.workspaceId(), Set.of()).remove(stream));
+            if (lastEventId != null) {
+                stream.startAt(lastEventId);
+                return;
+            }
+            pool.preparedQuery("select last_seq from workspace_feed where workspace_id = $1").execute(Tuple.of(reader.workspaceId()))
+                    .chain(rows -> {
+                        long seq = rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : 0;
+                        return queries.unreadCount(reader).invoke(count -> emitter.emit(new FeedEvent(seq, null, count)))
+                                .replaceWith(seq);
+                    })
+                    .subscribe().with(stream::startAt, emitter::fail);
+        });
+    }
+
+    private void wake(UUID workspaceId) {
+        byWorkspace.getOrDefault(workspaceId, Set.of()).forEach(Stream::pump);
+    }
+
+    private record Change(long seq, UUID notificationId, UUID onlyFor) {
+    }
+
+    private final class Stream {
+        private final Reader reader;
+        private final MultiEmitter<? super FeedEvent> emitter;
+        private final AtomicBoolean pumping = new AtomicBoolean();
+        private final AtomicBoolean again = new AtomicBoolean();
+        private volatile long seq = -1; // not started
+
+        Stream(Reader reader, MultiEmitter<? super FeedEvent> emitter) {
+            this.reader = reader;
+            this.emitter = emitter;
+        }
+
+        void startAt(long from) {
+            seq = from;
+            pump();
+        }
+
+        /** Sends what the feed holds after {@code seq}; one pump at a time, rerun if woken meanwhile. */
+        void pump() {
+            if (seq < 0 || emitter.isCancelled()) {
+                return;
+            }
+            again.set(true);
+            if (!pumping.compareAndSet(false, true)) {
+                return;
+            }
+            again.set(false);
+            next().subscribe().with(more -> {
+                pumping.set(false);
+                if (more || again.get()) {
+                    pump();
+                }
+            }, e -> {
+                pumping.set(false);
+                LOG.warnf("bell stream paused: %s", e.getMessage());
+            });
+        }
+
+        private Uni<Boolean> next() {
+            return pool.preparedQuery("select seq, notification_id, user_id from notification_change where workspace_id = $1 "
+                    + "and seq > $2 order by seq limit " + BATCH)
+                    .execute(Tuple.of(reader.workspaceId(), seq))
+                    .chain(rows -> {
+                        List<Change> changes = new ArrayList<>();
+                        for (Row r : rows) {
+                            changes.add(new Change(r.getLong(0), r.getUUID(1), r.getUUID(2)));
+                        }
+                        if (changes.isEmpty()) {
+                            return Uni.createFrom().item(false);
+                        }
+                        return queries.unreadCount(reader).chain(count -> send(changes, 0, count))
+                                .replaceWith(changes.size() == BATCH);
+                    });
+        }
+
+        private Uni<Void> send(List<Change> changes, int i, long count) {
+            if (i == changes.size()) {
+                return Uni.createFrom().voidItem();
+            }
+            Change c = changes.get(i);
+            boolean mine = c.onlyFor() == null || Objects.equals(c.onlyFor(), reader.userId());
+            Uni<NotificationView> view = !mine || c.notificationId() == null
+                    ? Uni.createFrom().nullItem()
+                    : queries.one(pool, reader, c.notificationId());
+            return view.invoke(v -> {
+                if (mine && (v != null || c.notificationId() == null)) {
+                    emitter.emit(new FeedEvent(c.seq(), v, count));
+                }
+                seq = c.seq();
+            }).chain(() -> send(changes, i + 1, count));
+        }
+    }
+}

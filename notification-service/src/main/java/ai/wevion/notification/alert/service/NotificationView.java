@@ -1,0 +1,8 @@
+package ai.wevion.notification.alert.service;
+
+import java.time.Instant;
+
+/** A notification as one user sees it (CONTRACT "notification-service"); {@code count}: how many subjects it is about. */
+public record NotificationView(String notificationId, String type, String title, String body, String platform, String link,
+        Instant createdAt, Instant readAt, Instant resolvedAt, int count) {
+}
