@@ -42,6 +42,10 @@ final class TokenEvents {
                 + "\",\"adAccountId\":\"" + adAccountId + "\",\"error\":\"" + error + "\"}");
     }
 
+    java.util.List<String> keyPerPartition() {
+        return writer.keyPerPartition("token-status");
+    }
+
     void publish(String topic, String key, String json) {
         writer.send(topic, key, json);
     }

@@ -29,6 +29,23 @@ public final class TopicWriter implements AutoCloseable {
         }
     }
 
+    /** One key per partition of the topic (the default partitioner's choice), e.g. to reach every partition once. */
+    public java.util.List<String> keyPerPartition(String topic) {
+        int partitions = producer.partitionsFor(topic).size();
+        String[] keys = new String[partitions];
+        int found = 0;
+        while (found < partitions) {
+            String key = java.util.UUID.randomUUID().toString();
+            int p = org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+            if (keys[p] == null) {
+                keys[p] = key;
+                found++;
+            }
+        }
+        return java.util.List.of(keys);
+    }
+
     @Override
     public void close() {
         producer.close();
