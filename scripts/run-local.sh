@@ -14,7 +14,7 @@ PIDS=()
 
 # name:port of every service that exists so far (later issues add theirs);
 # the provider simulator has no database
-SERVICES="provider-sim:8089 auth-service:8081 token-service:8082 connector-service:8083"
+SERVICES="provider-sim:8089 auth-service:8081 token-service:8082 connector-service:8083 notification-service:8084"
 
 stop_all() {
   trap "" INT TERM; trap - EXIT   # a second Ctrl-C must not cut the clean stop short
@@ -65,7 +65,8 @@ Wevion token health is running.
   auth-service   http://127.0.0.1:8081   (OpenAPI: /q/openapi, health: /q/health, metrics: /q/metrics)
   token-service  http://127.0.0.1:8082   (connect, platform users, refresh job, credentials)
   connector-service http://127.0.0.1:8083 (connector cards, banners, ad accounts, gates, sync scheduling)
-  provider-sim   http://127.0.0.1:8089   (Meta under /meta/v21.0, control API under /sim)
+  notification-service http://127.0.0.1:8084 (the bell, its live stream, Telegram linking)
+  provider-sim   http://127.0.0.1:8089   (Meta under /meta/v21.0, Telegram under /telegram, control API under /sim)
   PostgreSQL     127.0.0.1:55432  (databases auth, token, connector, notification; user wevion / wevion)
   Kafka          127.0.0.1:9092
 
@@ -89,6 +90,13 @@ Connect a simulated Meta user (the JWT from a login, the consent screen answered
   curl -s -H "Authorization: Bearer $JWT" localhost:8082/api/v1/platform-users; echo
   curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo
   curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/ad-accounts; echo
+
+The bell, live (another terminal), and Telegram linking through the simulated bot:
+  curl -sN -H "Authorization: Bearer $JWT" localhost:8084/api/v1/notifications/stream
+  LINK=$(curl -s -XPOST -H "Authorization: Bearer $JWT" localhost:8084/api/v1/telegram/link | sed 's/.*start=\([^"]*\)".*/\1/')
+  CHAT=$(curl -s -XPOST localhost:8089/sim/telegram/chats -H 'Content-Type: application/json' -d '{}' | sed 's/[^0-9]//g')
+  curl -s -XPOST localhost:8089/sim/telegram/chats/$CHAT/messages -H 'Content-Type: application/json' -d "{\"text\":\"/start $LINK\"}"
+  curl -s localhost:8089/sim/telegram/chats/$CHAT/messages; echo
 
 Press Ctrl-C to stop everything.
 TXT
