@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The bell (N1–N4, N6): list, unread count, read, read-all, and the live stream every open tab follows. */
 @Path("/api/v1/notifications")
@@ -83,11 +84,12 @@ public class NotificationResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(jwt.getExpirationTime()));
         return streams.open(reader(), parse(lastEventId))
                 .select().first(left.isNegative() ? Duration.ZERO : left)
-                .map(e -> sse.newEventBuilder().id(Long.toString(e.seq())).name("notification").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .map(e -> sse.newEventBuilder().id(Long.toString(e.seq())).name("notification")
                         .data(new StreamData(e.notification(), e.unreadCount())).build());
     }
 
