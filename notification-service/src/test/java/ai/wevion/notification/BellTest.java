@@ -50,7 +50,11 @@ class BellTest {
         assertThat(Bell.unread(owner)).isEqualTo(1);
         assertThat(Bell.list(otherMember)).isEmpty();
         assertThat(Bell.list(outsider)).isEmpty();
+        assertThat(Bell.unread(outsider)).isZero();
+        assertThat(Bell.unread(otherMember)).isZero();
         Bell.read(outsider, n.get("notificationId")).then().statusCode(404).body("error", equalTo("not_found"));
+        Bell.readAll(outsider).then().statusCode(204);
+        assertThat(Bell.unread(owner)).as("another workspace's read-all changes nothing here").isEqualTo(1);
         Bell.read(otherMember, n.get("notificationId")).then().statusCode(404);
     }
 
