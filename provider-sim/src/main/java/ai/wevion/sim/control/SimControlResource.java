@@ -44,9 +44,12 @@ public class SimControlResource {
     private final SimLatency latency;
     private final MetaControl meta;
     private final TelegramBot telegram;
+    private final ai.wevion.sim.google.GoogleTokens google;
 
-    public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta, TelegramBot telegram) {
+    public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta, TelegramBot telegram,
+            ai.wevion.sim.google.GoogleTokens google) {
         this.users = users;
+        this.google = google;
         this.telegram = telegram;
         this.stats = stats;
         this.latency = latency;
@@ -70,12 +73,15 @@ public class SimControlResource {
         user.failWith(request.mode(), request.count(), request.code());
     }
 
-    /** Every token the provider issued so far (for the tests' leak scans); Meta only for now. */
+    /** Every token the provider issued so far (for the tests' leak scans). */
     @GET
     @Path("/{provider}/issued-tokens")
     public Set<String> issuedTokens(@PathParam("provider") String provider) {
-        requireMeta(provider);
-        return meta.issuedTokens();
+        return switch (provider) {
+            case "meta" -> meta.issuedTokens();
+            case "google" -> google.issued();
+            default -> throw new NotFoundException("no tokens issued by " + provider);
+        };
     }
 
     /** The user removes the app in Facebook: Meta posts a signed_request to the app's callback URL. */

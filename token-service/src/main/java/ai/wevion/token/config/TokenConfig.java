@@ -18,6 +18,58 @@ public interface TokenConfig {
 
     Refresh refresh();
 
+    /**
+     * The provider catalog for standard OAuth 2.0 providers (PROVIDERS.md):
+     * one entry per platform id, so that adding such a provider is
+     * configuration; an odd provider adds one small class besides.
+     */
+    java.util.Map<String, OAuthProvider> providers();
+
+    interface OAuthProvider {
+        /** What people see ("Google Ads"). */
+        String displayName();
+
+        String authorizeUrl();
+
+        /** Extra authorize parameters, e.g. {@code access_type=offline&prompt=consent} for a refresh token. */
+        java.util.Optional<String> authorizeParams();
+
+        String tokenUrl();
+
+        String clientId();
+
+        String clientSecret();
+
+        /** Space-separated. */
+        String scopes();
+
+        /** Proof Key for Code Exchange (S256). */
+        @WithDefault("false")
+        boolean pkce();
+
+        String redirectUri();
+
+        /** Who the grant belongs to: a JSON answer with {@code sub} or {@code id}, and {@code name}. */
+        String identityUrl();
+
+        /** The ad accounts the grant covers; none for integrations. */
+        java.util.Optional<String> accountsUrl();
+
+        /** Integrations (Stripe, Google Drive): connect and re-authorize need admin or owner (T8). */
+        @WithDefault("false")
+        boolean adminOnly();
+
+        /** Access tokens are refreshed this long before they expire. */
+        @WithDefault("PT10M")
+        Duration refreshBuffer();
+
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+
+        @WithDefault("50")
+        int maxCallsPerSecond();
+    }
+
     interface Encryption {
         /** A Tink keyset (JSON); its primary key encrypts, every key decrypts. */
         String keysetFile();
@@ -66,6 +118,10 @@ public interface TokenConfig {
         /** How often the sweep runs (T3); "off" disables it. Read by RefreshJob's schedule. */
         @WithDefault("12h")
         String every();
+
+        /** How often short-lived OAuth 2.0 access tokens due within their buffer are refreshed; "off" disables it. */
+        @WithDefault("1m")
+        String oauthEvery();
 
         /** How often deferred tokens whose retry time has come are tried again; "off" disables it. */
         @WithDefault("1m")

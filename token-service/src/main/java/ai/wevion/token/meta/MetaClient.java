@@ -1,5 +1,7 @@
 package ai.wevion.token.meta;
 
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.ProviderFailure;
 import ai.wevion.token.config.TokenConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -25,11 +27,7 @@ public class MetaClient {
     public record IssuedToken(String accessToken, long expiresInSeconds) {
     }
 
-    public record Identity(String id, String name) {
-    }
 
-    public record AdAccountInfo(String externalId, String name) {
-    }
 
     private final WebClient http;
     private final TokenConfig.Meta config;
@@ -64,9 +62,9 @@ public class MetaClient {
                 "client_secret", config.appSecret(), "fb_exchange_token", token))).map(MetaClient::issued);
     }
 
-    public Uni<Identity> me(String token) {
+    public Uni<Granted.Identity> me(String token) {
         return send(get("/me", Map.of("fields", "id,name", "access_token", token)))
-                .map(body -> new Identity(body.getString("id"), body.getString("name", body.getString("id"))));
+                .map(body -> new Granted.Identity(body.getString("id"), body.getString("name", body.getString("id"))));
     }
 
     /** When the app's access to the user's data lapses (debug_token; null when Meta does not say). */
@@ -79,11 +77,11 @@ public class MetaClient {
     }
 
     /** Every ad account the token can see, following the cursor pages. */
-    public Uni<List<AdAccountInfo>> adAccounts(String token) {
+    public Uni<List<Granted.AdAccount>> adAccounts(String token) {
         return adAccountsFrom(token, null, new ArrayList<>());
     }
 
-    private Uni<List<AdAccountInfo>> adAccountsFrom(String token, String after, List<AdAccountInfo> collected) {
+    private Uni<List<Granted.AdAccount>> adAccountsFrom(String token, String after, List<Granted.AdAccount> collected) {
         Map<String, String> query = after == null
                 ? Map.of("fields", "id,name,account_status", "limit", "100", "access_token", token)
                 : Map.of("fields", "id,name,account_status", "limit", "100", "access_token", token, "after", after);
@@ -91,7 +89,7 @@ public class MetaClient {
             JsonArray data = body.getJsonArray("data", new JsonArray());
             for (int i = 0; i < data.size(); i++) {
                 JsonObject account = data.getJsonObject(i);
-                collected.add(new AdAccountInfo(account.getString("id"), account.getString("name", account.getString("id"))));
+                collected.add(new Granted.AdAccount(account.getString("id"), account.getString("name", account.getString("id"))));
             }
             JsonObject paging = body.getJsonObject("paging");
             boolean more = paging != null && paging.getString("next") != null && !data.isEmpty();

@@ -1,5 +1,6 @@
 package ai.wevion.token.meta;
 
+import ai.wevion.token.provider.ProviderFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

@@ -5,7 +5,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Every 12 hours the sweep (T3); every minute the deferred tokens whose retry time has come (T4). */
+/**
+ * Every 12 hours the sweep (T3); every minute the OAuth 2.0 access tokens
+ * within their buffer, and the deferred tokens whose retry time has come (T4).
+ */
 @ApplicationScoped
 public class RefreshJob {
 
@@ -19,6 +22,12 @@ public class RefreshJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return refresh.sweep().replaceWithVoid();
+    }
+
+    @Scheduled(identity = "refresh-oauth", every = "${token.refresh.oauth-every:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> oauth() {
+        return refresh.oauthSweep().replaceWithVoid();
     }
 
     @Scheduled(identity = "refresh-retries", every = "${token.refresh.retry-every}",

@@ -2,7 +2,7 @@ package ai.wevion.token.platform.rest;
 
 import ai.wevion.session.api.ApiException;
 import ai.wevion.token.config.TokenConfig;
-import ai.wevion.token.platform.service.Platforms;
+import ai.wevion.token.provider.ProviderCatalog;
 import ai.wevion.token.platform.service.PlatformUserService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +42,7 @@ public class MetaDeauthorizeResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Acknowledged> deauthorize(@RestForm("signed_request") String signedRequest) {
         String userId = verifiedUserId(signedRequest);
-        return service.appRemoved(Platforms.META, userId).map(Acknowledged::new);
+        return service.appRemoved(ProviderCatalog.META, userId).map(Acknowledged::new);
     }
 
     /** Checks the HMAC-SHA256 signature with the app secret and returns {@code user_id}. */

@@ -5,13 +5,19 @@ import ai.wevion.session.Caller;
 import ai.wevion.session.api.ApiException;
 import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.crypto.TokenCipher;
+import ai.wevion.token.config.TokenConfig.OAuthProvider;
 import ai.wevion.token.meta.MetaClient;
-import ai.wevion.token.meta.MetaClient.AdAccountInfo;
-import ai.wevion.token.meta.MetaClient.Identity;
-import ai.wevion.token.meta.ProviderFailure;
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.Granted.Identity;
+import ai.wevion.token.provider.OAuth2Client;
+import ai.wevion.token.provider.ProviderCatalog;
+import ai.wevion.token.provider.ProviderFailure;
 import ai.wevion.token.platform.repository.AdAccount;
 import ai.wevion.token.platform.repository.MetaToken;
 import ai.wevion.token.platform.repository.MetaTokenRepository;
+import ai.wevion.token.platform.repository.OAuthToken;
+import ai.wevion.token.platform.repository.OAuthTokenRepository;
+import ai.wevion.token.platform.repository.StoredToken;
 import ai.wevion.token.platform.repository.OAuthState;
 import ai.wevion.token.platform.repository.OAuthStateRepository;
 import ai.wevion.token.platform.repository.PlatformUser;
@@ -28,10 +34,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Connect and reconnect (T1, T5, T10): a signed single-use state, then code →
- * short-lived token → long-lived token, identity and ad accounts from Meta, and
- * the record stored with its event in one transaction. The same Facebook
- * account updates its record in place; another account gets a new record.
+ * Connect and reconnect (T1, T5, T7, T10): a signed single-use state, then
+ * for Meta code → short-lived token → long-lived token, for a standard OAuth
+ * 2.0 provider code (+ PKCE verifier) → access and refresh tokens; identity
+ * and ad accounts from the provider, and the record stored with its event in
+ * one transaction. The same provider account updates its record in place;
+ * another account gets a new record.
  */
 @ApplicationScoped
 public class ConnectService {
@@ -45,27 +53,34 @@ public class ConnectService {
     public record ConnectResult(String platformUserId, String externalUserId, String outcome, String status) {
     }
 
-    private record Fetched(String accessToken, Instant expiresAt, Instant dataAccessExpiresAt, Identity identity,
-            List<AdAccountInfo> adAccounts) {
+    private record Fetched(String accessToken, String refreshToken, Instant expiresAt, Instant dataAccessExpiresAt,
+            Identity identity, List<Granted.AdAccount> adAccounts) {
     }
 
     private final PlatformUserRepository users;
     private final MetaTokenRepository tokens;
+    private final OAuthTokenRepository oauthTokens;
     private final OAuthStateRepository states;
     private final OAuthStateSigner signer;
     private final MetaClient meta;
+    private final OAuth2Client oauth;
+    private final ProviderCatalog catalog;
     private final TokenCipher cipher;
     private final Outbox outbox;
     private final Clock clock;
     private final TokenConfig config;
 
-    public ConnectService(PlatformUserRepository users, MetaTokenRepository tokens, OAuthStateRepository states,
-            OAuthStateSigner signer, MetaClient meta, TokenCipher cipher, Outbox outbox, Clock clock, TokenConfig config) {
+    public ConnectService(PlatformUserRepository users, MetaTokenRepository tokens, OAuthTokenRepository oauthTokens,
+            OAuthStateRepository states, OAuthStateSigner signer, MetaClient meta, OAuth2Client oauth, ProviderCatalog catalog,
+            TokenCipher cipher, Outbox outbox, Clock clock, TokenConfig config) {
         this.users = users;
         this.tokens = tokens;
+        this.oauthTokens = oauthTokens;
         this.states = states;
         this.signer = signer;
         this.meta = meta;
+        this.oauth = oauth;
+        this.catalog = catalog;
         this.cipher = cipher;
         this.outbox = outbox;
         this.clock = clock;
@@ -73,7 +88,10 @@ public class ConnectService {
     }
 
     public Uni<Authorization> authorize(Caller caller, String platform, String mode, UUID platformUserId) {
-        Platforms.requireAvailable(platform);
+        catalog.requireAvailable(platform);
+        if (catalog.adminOnly(platform)) {
+            caller.requireAdmin();
+        }
         UUID workspaceId = UUID.fromString(caller.workspaceId());
         OAuthStateSigner.Issued issued = signer.issue();
         return Panache.withTransaction(() -> requireOwnRecord(platformUserId, workspaceId).chain(() -> {
@@ -86,11 +104,17 @@ public class ConnectService {
             state.platformUserId = platformUserId;
             state.expiresAt = clock.instant().plus(config.state().ttl());
             return states.persist(state);
-        })).map(saved -> new Authorization(meta.authorizeUrl(issued.state(), RECONNECT.equals(mode)), issued.state()));
+        })).map(saved -> new Authorization(authorizeUrl(platform, issued.state(), RECONNECT.equals(mode)), issued.state()));
+    }
+
+    private String authorizeUrl(String platform, String state, boolean reconnect) {
+        return catalog.oauth(platform)
+                .map(p -> oauth.authorizeUrl(p, state, OAuthStateSigner.codeChallenge(signer.codeVerifier(state))))
+                .orElseGet(() -> meta.authorizeUrl(state, reconnect));
     }
 
     public Uni<ConnectResult> callback(String platform, String code, String state) {
-        Platforms.requireAvailable(platform);
+        catalog.requireAvailable(platform);
         String nonceHash = signer.verify(state).orElseThrow(ConnectService::invalidState);
         return Panache.withTransaction(() -> states.consume(nonceHash, clock.instant()))
                 .invoke(binding -> {
@@ -98,25 +122,41 @@ public class ConnectService {
                         throw invalidState();
                     }
                 })
-                .chain(binding -> fetch(code).chain(fetched -> Panache.withTransaction(() -> store(binding, fetched))));
+                .chain(binding -> fetch(platform, code, state)
+                        .chain(fetched -> Panache.withTransaction(() -> store(binding, fetched))));
     }
 
-    private Uni<Fetched> fetch(String code) {
+    private Uni<Fetched> fetch(String platform, String code, String state) {
+        Uni<Fetched> fetched = catalog.oauth(platform)
+                .map(p -> fetchOAuth2(p, code, signer.codeVerifier(state)))
+                .orElseGet(() -> fetchMeta(code));
+        String name = catalog.displayName(platform);
+        return fetched.onFailure(ProviderFailure.Exception.class).transform(e -> {
+            ProviderFailure failure = ((ProviderFailure.Exception) e).failure();
+            return failure.isPermanent()
+                    ? new ApiException(400, "authorization_failed", name + " refused the authorization (" + failure.reason()
+                            + "). Try connecting again.")
+                    : new ApiException(503, "provider_unavailable", name + " is not answering right now. Try again in a minute.");
+        });
+    }
+
+    private Uni<Fetched> fetchOAuth2(OAuthProvider p, String code, String verifier) {
+        return oauth.exchangeCode(p, code, verifier)
+                .chain(tokens -> oauth.identity(p, tokens.accessToken())
+                        .chain(identity -> oauth.adAccounts(p, tokens.accessToken())
+                                .map(accounts -> new Fetched(tokens.accessToken(), tokens.refreshToken(),
+                                        clock.instant().plusSeconds(tokens.expiresInSeconds()), null, identity, accounts))));
+    }
+
+    private Uni<Fetched> fetchMeta(String code) {
         return meta.exchangeCode(code)
                 .chain(shortLived -> meta.exchangeForLongLived(shortLived.accessToken()))
                 .chain(longLived -> meta.me(longLived.accessToken())
                         .chain(identity -> meta.adAccounts(longLived.accessToken())
                                 .chain(accounts -> meta.dataAccessExpiresAt(longLived.accessToken())
-                                        .map(dataAccess -> new Fetched(longLived.accessToken(),
+                                        .map(dataAccess -> new Fetched(longLived.accessToken(), null,
                                                 clock.instant().plusSeconds(longLived.expiresInSeconds()), dataAccess, identity,
-                                                accounts)))))
-                .onFailure(ProviderFailure.Exception.class).transform(e -> {
-                    ProviderFailure failure = ((ProviderFailure.Exception) e).failure();
-                    return failure.isPermanent()
-                            ? new ApiException(400, "authorization_failed", "Meta refused the authorization (" + failure.reason()
-                                    + "). Try connecting again.")
-                            : new ApiException(503, "provider_unavailable", "Meta is not answering right now. Try again in a minute.");
-                });
+                                                accounts)))));
     }
 
     private Uni<ConnectResult> store(OAuthState binding, Fetched fetched) {
@@ -141,23 +181,29 @@ public class ConnectService {
     }
 
     private Uni<Void> storeToken(PlatformUser user, Fetched fetched, Instant now, boolean inPlace) {
+        String id = user.id.toString();
+        String access = cipher.encrypt(fetched.accessToken(), id);
+        String refresh = fetched.refreshToken() == null ? null : cipher.encrypt(fetched.refreshToken(), id);
+        if (catalog.oauth(user.platform).isPresent()) {
+            Uni<OAuthToken> found = inPlace ? oauthTokens.findById(user.id) : Uni.createFrom().nullItem();
+            return found.chain(existing -> {
+                OAuthToken token = existing != null ? existing : new OAuthToken();
+                renew(token, user, access, refresh, fetched, now);
+                return oauthTokens.persist(token).replaceWithVoid();
+            });
+        }
         Uni<MetaToken> found = inPlace ? tokens.findById(user.id) : Uni.createFrom().nullItem();
         return found.chain(existing -> {
             MetaToken token = existing != null ? existing : new MetaToken();
-            token.platformUserId = user.id;
-            token.accessToken = cipher.encrypt(fetched.accessToken(), user.id.toString());
-            token.expiresAt = fetched.expiresAt();
-            token.dataAccessExpiresAt = fetched.dataAccessExpiresAt();
-            token.tokenStatus = PlatformUser.ACTIVE;
-            token.expiredReason = null;
-            token.attempts = 0;
-            token.nextAttemptAt = null;
-            token.claimedUntil = null;
-            token.claimedBy = null;
-            token.expiringNotifiedAt = null;
-            token.updatedAt = now;
+            renew(token, user, access, refresh, fetched, now);
             return tokens.persist(token).replaceWithVoid();
         });
+    }
+
+    private static void renew(StoredToken token, PlatformUser user, String access, String refresh, Fetched fetched, Instant now) {
+        token.platformUserId = user.id;
+        token.renew(access, refresh, fetched.expiresAt(), now);
+        token.dataAccessExpiresAt = fetched.dataAccessExpiresAt();
     }
 
     private static PlatformUser newUser(OAuthState binding, Fetched fetched, Instant now) {
@@ -172,9 +218,9 @@ public class ConnectService {
     }
 
     /** Batch re-auth: the grant's ad accounts replace the record's (T7, T9). */
-    private static void syncAdAccounts(PlatformUser user, List<AdAccountInfo> accounts) {
-        Map<String, AdAccountInfo> granted = accounts.stream()
-                .collect(Collectors.toMap(AdAccountInfo::externalId, Function.identity(), (a, b) -> a));
+    private static void syncAdAccounts(PlatformUser user, List<Granted.AdAccount> accounts) {
+        Map<String, Granted.AdAccount> granted = accounts.stream()
+                .collect(Collectors.toMap(Granted.AdAccount::externalId, Function.identity(), (a, b) -> a));
         user.adAccounts.removeIf(a -> !granted.containsKey(a.externalId));
         Map<String, AdAccount> kept = user.adAccounts.stream().collect(Collectors.toMap(a -> a.externalId, Function.identity()));
         granted.values().forEach(info -> {

@@ -53,6 +53,23 @@ public class OAuthStateSigner {
         return MessageDigest.isEqual(expected, given) ? Optional.of(hash(nonce)) : Optional.empty();
     }
 
+    /**
+     * The PKCE code verifier of this state (RFC 7636, 43 characters): derived
+     * from the signed state with the secret, so nothing more is stored and
+     * only this service can produce it at the callback.
+     */
+    public String codeVerifier(String state) {
+        return sign("pkce:" + state);
+    }
+
+    public static String codeChallenge(String verifier) {
+        try {
+            return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String sign(String nonce) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -3,8 +3,9 @@ package ai.wevion.token.platform.service;
 import ai.wevion.outbox.Outbox;
 import ai.wevion.session.Caller;
 import ai.wevion.session.api.ApiException;
-import ai.wevion.token.platform.repository.MetaToken;
 import ai.wevion.token.platform.repository.MetaTokenRepository;
+import ai.wevion.token.platform.repository.OAuthTokenRepository;
+import ai.wevion.token.platform.repository.StoredToken;
 import ai.wevion.token.platform.repository.PlatformUser;
 import ai.wevion.token.platform.repository.PlatformUserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,24 +18,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The workspace's platform users: list (never a token), archive, disconnect, app removed (T2, T6). */
 @ApplicationScoped
 public class PlatformUserService {
 
-    public record Listed(PlatformUser user, MetaToken token) {
+    public record Listed(PlatformUser user, StoredToken token) {
     }
 
     private final PlatformUserRepository users;
     private final MetaTokenRepository tokens;
+    private final OAuthTokenRepository oauthTokens;
     private final Outbox outbox;
     private final Clock clock;
 
-    public PlatformUserService(PlatformUserRepository users, MetaTokenRepository tokens, Outbox outbox, Clock clock) {
+    public PlatformUserService(PlatformUserRepository users, MetaTokenRepository tokens, OAuthTokenRepository oauthTokens,
+            Outbox outbox, Clock clock) {
         this.users = users;
         this.tokens = tokens;
+        this.oauthTokens = oauthTokens;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -43,11 +45,15 @@ public class PlatformUserService {
     public Uni<List<Listed>> list(Caller caller, String platform) {
         return users.listWorkspace(UUID.fromString(caller.workspaceId()), platform).chain(list -> {
             List<UUID> ids = list.stream().map(u -> u.id).toList();
-            Uni<List<MetaToken>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : tokens.list("platformUserId in ?1", ids);
-            return found.map(ts -> {
-                Map<UUID, MetaToken> byUser = ts.stream().collect(Collectors.toMap(t -> t.platformUserId, Function.identity()));
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(List.<Listed>of());
+            }
+            return tokens.list("platformUserId in ?1", ids).chain(meta -> oauthTokens.list("platformUserId in ?1", ids).map(oauth -> {
+                Map<UUID, StoredToken> byUser = new java.util.HashMap<>();
+                meta.forEach(t -> byUser.put(t.platformUserId, t));
+                oauth.forEach(t -> byUser.put(t.platformUserId, t));
                 return list.stream().map(u -> new Listed(u, byUser.get(u.id))).toList();
-            });
+            }));
         });
     }
 
@@ -59,7 +65,7 @@ public class PlatformUserService {
         return ownRecord(caller, id).chain(user -> {
             user.status = PlatformUser.ARCHIVED;
             user.updatedAt = now;
-            return tokens.deleteById(user.id)
+            return tokens.deleteById(user.id).chain(() -> oauthTokens.deleteById(user.id))
                     .chain(() -> outbox.add(TokenStatusEvent.TOPIC, user.id.toString(),
                             TokenStatusEvent.of("PLATFORM_USER_ARCHIVED", now, Views.of(user), null, null)));
         });

@@ -8,6 +8,8 @@ public record ClaimedToken(
         UUID platformUserId,
         String claim,
         String ciphertext,
+        /** Null when the provider issues no refresh token. */
+        String refreshCiphertext,
         Instant expiresAt,
         int attempts,
         Instant expiringNotifiedAt,

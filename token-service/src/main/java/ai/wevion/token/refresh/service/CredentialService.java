@@ -21,53 +21,64 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CredentialService {
 
-    /** Refresh on demand only a token this close to expiry; the sweep handles the rest. */
+    /** Refresh on demand only a Meta token this close to expiry; the sweep handles the rest. */
     static final Duration ON_DEMAND = Duration.ofHours(1);
+    /** An OAuth 2.0 access token lives about an hour: refreshed on demand in its last minutes. */
+    static final Duration OAUTH_ON_DEMAND = Duration.ofMinutes(5);
 
     public record Credential(String accessToken, Instant expiresAt) {
     }
 
-    private final MetaTokenStore store;
+    private final MetaTokenStore metaStore;
+    private final OAuthTokenStore oauthStore;
     private final RefreshService refresh;
     private final TokenCipher cipher;
     private final Clock clock;
     private final Map<UUID, Uni<Boolean>> inFlight = new ConcurrentHashMap<>();
 
-    public CredentialService(MetaTokenStore store, RefreshService refresh, TokenCipher cipher, Clock clock) {
-        this.store = store;
+    public CredentialService(MetaTokenStore metaStore, OAuthTokenStore oauthStore, RefreshService refresh, TokenCipher cipher,
+            Clock clock) {
+        this.metaStore = metaStore;
+        this.oauthStore = oauthStore;
         this.refresh = refresh;
         this.cipher = cipher;
         this.clock = clock;
     }
 
     public Uni<Credential> credential(UUID platformUserId) {
-        return store.current(platformUserId).chain(row -> {
-            requireUsable(row);
-            if (MetaTokenStore.instant(row, "expires_at").isAfter(clock.instant().plus(ON_DEMAND))) {
-                return Uni.createFrom().item(decrypt(platformUserId, row));
-            }
-            return sharedRefresh(platformUserId).chain(() -> store.current(platformUserId)).map(fresh -> {
-                requireUsable(fresh);
-                return decrypt(platformUserId, fresh);
-            });
+        return metaStore.current(platformUserId).chain(row -> row != null
+                ? credential(metaStore, ON_DEMAND, platformUserId, row)
+                : oauthStore.current(platformUserId).chain(oauthRow -> credential(oauthStore, OAUTH_ON_DEMAND, platformUserId, oauthRow)));
+    }
+
+    private Uni<Credential> credential(TokenStore store, Duration onDemand, UUID platformUserId, Row row) {
+        requireUsable(row, store == oauthStore);
+        if (TokenStore.instant(row, "expires_at").isAfter(clock.instant().plus(onDemand))) {
+            return Uni.createFrom().item(decrypt(platformUserId, row));
+        }
+        return sharedRefresh(store, onDemand, platformUserId).chain(() -> store.current(platformUserId)).map(fresh -> {
+            requireUsable(fresh, false);
+            return decrypt(platformUserId, fresh);
         });
     }
 
-    private Uni<Boolean> sharedRefresh(UUID id) {
-        return inFlight.computeIfAbsent(id, key -> refresh.refreshNow(key, ON_DEMAND)
+    private Uni<Boolean> sharedRefresh(TokenStore store, Duration onDemand, UUID id) {
+        return inFlight.computeIfAbsent(id, key -> refresh.refreshNow(store, key, onDemand)
                 .onTermination().invoke(() -> inFlight.remove(key))
                 .memoize().indefinitely());
     }
 
     private Credential decrypt(UUID id, Row row) {
-        return new Credential(cipher.decrypt(row.getString("access_token"), id.toString()), MetaTokenStore.instant(row, "expires_at"));
+        return new Credential(cipher.decrypt(row.getString("access_token"), id.toString()), TokenStore.instant(row, "expires_at"));
     }
 
-    private void requireUsable(Row row) {
+    /** {@code refreshable}: an OAuth 2.0 access token past its end is still renewed by its refresh token. */
+    private void requireUsable(Row row, boolean refreshable) {
         if (row == null) {
             throw ApiException.notFound("Credential");
         }
-        if (!"ACTIVE".equals(row.getString("token_status")) || !MetaTokenStore.instant(row, "expires_at").isAfter(clock.instant())) {
+        if (!"ACTIVE".equals(row.getString("token_status"))
+                || (!refreshable && !TokenStore.instant(row, "expires_at").isAfter(clock.instant()))) {
             throw new ApiException(409, "token_expired", "Token expired");
         }
     }

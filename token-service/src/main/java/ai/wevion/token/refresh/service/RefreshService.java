@@ -2,9 +2,13 @@ package ai.wevion.token.refresh.service;
 
 import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.crypto.TokenCipher;
+import ai.wevion.token.config.TokenConfig.OAuthProvider;
 import ai.wevion.token.meta.MetaClient;
-import ai.wevion.token.meta.ProviderFailure;
-import ai.wevion.token.refresh.service.MetaTokenStore.ClaimQuery;
+import ai.wevion.token.provider.OAuth2Client;
+import ai.wevion.token.provider.OAuth2Client.Tokens;
+import ai.wevion.token.provider.ProviderCatalog;
+import ai.wevion.token.provider.ProviderFailure;
+import ai.wevion.token.refresh.service.TokenStore.ClaimQuery;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The refresh job (T3, T4): claims the ACTIVE tokens expiring within the
- * window, refreshes them through Meta's token exchange with bounded
- * concurrency and a call rate limit, and classifies every failure.
+ * window, refreshes them — Meta's long-lived exchange every 12 hours for
+ * tokens within 7 days of expiry; the refresh_token grant every minute for
+ * OAuth 2.0 access tokens within their provider's buffer — with bounded
+ * concurrency and a call rate limit per provider, and classifies every failure.
  */
 @ApplicationScoped
 public class RefreshService {
@@ -27,52 +33,76 @@ public class RefreshService {
     private static final Logger LOG = Logger.getLogger(RefreshService.class);
 
     public record SweepResult(int due, int refreshed, int deferred, int expired) {
+        SweepResult plus(SweepResult other) {
+            return new SweepResult(due + other.due, refreshed + other.refreshed, deferred + other.deferred, expired + other.expired);
+        }
     }
 
     private enum Outcome { REFRESHED, DEFERRED, EXPIRED, SKIPPED }
 
-    private final MetaTokenStore store;
+    /** A provider's new token: {@code refreshToken} only when it rotated. */
+    private record Issued(String accessToken, String refreshToken, long expiresInSeconds) {
+    }
+
+    private final MetaTokenStore metaStore;
+    private final OAuthTokenStore oauthStore;
     private final MetaClient meta;
+    private final OAuth2Client oauth;
+    private final ProviderCatalog catalog;
     private final TokenCipher cipher;
     private final Clock clock;
     private final TokenConfig.Refresh config;
-    private final CallPacer pacer;
+    private final Duration oauthWindow;
+    private final CallPacer metaPacer;
+    private final java.util.Map<String, CallPacer> oauthPacers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public RefreshService(MetaTokenStore store, MetaClient meta, TokenCipher cipher, Clock clock, TokenConfig config) {
-        this.store = store;
+    public RefreshService(MetaTokenStore metaStore, OAuthTokenStore oauthStore, MetaClient meta, OAuth2Client oauth,
+            ProviderCatalog catalog, TokenCipher cipher, Clock clock, TokenConfig config) {
+        this.metaStore = metaStore;
+        this.oauthStore = oauthStore;
         this.meta = meta;
+        this.oauth = oauth;
+        this.catalog = catalog;
         this.cipher = cipher;
         this.clock = clock;
         this.config = config.refresh();
-        this.pacer = new CallPacer(config.meta().maxCallsPerSecond());
+        this.oauthWindow = config.providers().values().stream().map(OAuthProvider::refreshBuffer).max(Duration::compareTo)
+                .orElse(Duration.ofMinutes(10));
+        this.metaPacer = new CallPacer(config.meta().maxCallsPerSecond());
     }
 
     /** One cycle: every due token once (a token refreshed or deferred in this cycle is not taken again). */
     public Uni<SweepResult> sweep() {
-        return run(false);
+        return run(metaStore, config.window(), false).chain(metaResult -> oauthSweep().map(metaResult::plus));
+    }
+
+    /** OAuth 2.0 access tokens within their buffer (every minute: they live about an hour). */
+    public Uni<SweepResult> oauthSweep() {
+        return run(oauthStore, oauthWindow, false);
     }
 
     /** Deferred tokens whose retry time has come (between cycles). */
     public Uni<SweepResult> retryDeferred() {
-        return run(true);
+        return run(metaStore, config.window(), true).chain(metaResult -> run(oauthStore, oauthWindow, true).map(metaResult::plus));
     }
 
     /** Claims and refreshes this one token if it is due and free; false when another refresh has it. */
-    public Uni<Boolean> refreshNow(UUID platformUserId, Duration dueWithin) {
+    public Uni<Boolean> refreshNow(TokenStore store, UUID platformUserId, Duration dueWithin) {
         Instant now = clock.instant();
         return store.claim(new ClaimQuery(now.plus(dueWithin), now, 1, now.plus(config.claimLease()), now.plusSeconds(1),
                 false, platformUserId))
-                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false) : refresh(claimed.get(0)).replaceWith(true));
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false) : refresh(store, claimed.get(0)).replaceWith(true));
     }
 
-    private Uni<SweepResult> run(boolean retriesOnly) {
+    private Uni<SweepResult> run(TokenStore store, Duration window, boolean retriesOnly) {
         Instant cycleStart = clock.instant();
         AtomicInteger due = new AtomicInteger();
         AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
-        return Multi.createBy().repeating().uni(() -> claimBatch(cycleStart, retriesOnly)).whilst(batch -> !batch.isEmpty())
+        return Multi.createBy().repeating().uni(() -> claimBatch(store, window, cycleStart, retriesOnly)).whilst(batch -> !batch.isEmpty())
                 .onItem().transformToMultiAndConcatenate(batch -> {
                     due.addAndGet(batch.size());
-                    return Multi.createFrom().iterable(batch).onItem().transformToUni(this::refreshSafely).merge(config.concurrency());
+                    return Multi.createFrom().iterable(batch).onItem().transformToUni(t -> refreshSafely(store, t))
+                            .merge(config.concurrency());
                 })
                 .invoke(outcome -> {
                     if (outcome != Outcome.SKIPPED) {
@@ -89,39 +119,54 @@ public class RefreshService {
                 });
     }
 
-    private Uni<List<ClaimedToken>> claimBatch(Instant cycleStart, boolean retriesOnly) {
+    private Uni<List<ClaimedToken>> claimBatch(TokenStore store, Duration window, Instant cycleStart, boolean retriesOnly) {
         Instant now = clock.instant();
-        return store.claim(new ClaimQuery(now.plus(config.window()), now, config.batchSize(), now.plus(config.claimLease()),
+        return store.claim(new ClaimQuery(now.plus(window), now, config.batchSize(), now.plus(config.claimLease()),
                 cycleStart, retriesOnly, null));
     }
 
     /** One token's trouble (database hiccup, bad ciphertext) must not stop the sweep; its claim lapses and it is retried. */
-    private Uni<Outcome> refreshSafely(ClaimedToken token) {
-        return refresh(token).onFailure().recoverWithItem(e -> {
+    private Uni<Outcome> refreshSafely(TokenStore store, ClaimedToken token) {
+        return refresh(store, token).onFailure().recoverWithItem(e -> {
             LOG.warnf("refresh of %s failed, retried after the claim lapses: %s", token.platformUserId(), e.getMessage());
             return Outcome.SKIPPED;
         });
     }
 
-    private Uni<Outcome> refresh(ClaimedToken token) {
+    private Uni<Outcome> refresh(TokenStore store, ClaimedToken token) {
         Instant started = clock.instant();
-        if (!token.expiresAt().isAfter(started)) {
+        boolean canRefreshExpired = token.refreshCiphertext() != null; // a refresh token outlives its access token
+        if (!canRefreshExpired && !token.expiresAt().isAfter(started)) {
             return store.expired(token, "EXPIRED", started).map(ok -> ok ? Outcome.EXPIRED : Outcome.SKIPPED);
         }
-        String current = cipher.decrypt(token.ciphertext(), token.platformUserId().toString());
-        return pacer.paced(meta.exchangeForLongLived(current))
+        String owner = token.platformUserId().toString();
+        return exchange(token, owner)
                 .chain(issued -> {
                     Instant now = clock.instant();
-                    String stored = cipher.encrypt(issued.accessToken(), token.platformUserId().toString());
+                    String access = cipher.encrypt(issued.accessToken(), owner);
+                    String rotated = issued.refreshToken() == null ? null : cipher.encrypt(issued.refreshToken(), owner);
                     boolean dataAccessLapsing = token.dataAccessExpiresAt() != null
                             && Duration.between(now, token.dataAccessExpiresAt()).compareTo(config.warning()) < 0;
-                    return store.refreshed(token, stored, now.plusSeconds(issued.expiresInSeconds()), dataAccessLapsing, now)
+                    return store.refreshed(token, access, rotated, now.plusSeconds(issued.expiresInSeconds()), dataAccessLapsing, now)
                             .map(ok -> ok ? Outcome.REFRESHED : Outcome.SKIPPED);
                 })
-                .onFailure(ProviderFailure.Exception.class).recoverWithUni(e -> failed(token, ((ProviderFailure.Exception) e).failure()));
+                .onFailure(ProviderFailure.Exception.class)
+                .recoverWithUni(e -> failed(store, token, ((ProviderFailure.Exception) e).failure()));
     }
 
-    private Uni<Outcome> failed(ClaimedToken token, ProviderFailure failure) {
+    /** Meta: the long-lived exchange of the current token; OAuth 2.0: the refresh_token grant. */
+    private Uni<Issued> exchange(ClaimedToken token, String owner) {
+        if (ProviderCatalog.META.equals(token.platform())) {
+            return metaPacer.paced(meta.exchangeForLongLived(cipher.decrypt(token.ciphertext(), owner)))
+                    .map(t -> new Issued(t.accessToken(), null, t.expiresInSeconds()));
+        }
+        OAuthProvider provider = catalog.requireOAuth(token.platform());
+        CallPacer pacer = oauthPacers.computeIfAbsent(token.platform(), k -> new CallPacer(provider.maxCallsPerSecond()));
+        Uni<Tokens> granted = pacer.paced(oauth.refresh(provider, cipher.decrypt(token.refreshCiphertext(), owner)));
+        return granted.map(t -> new Issued(t.accessToken(), t.refreshToken(), t.expiresInSeconds()));
+    }
+
+    private Uni<Outcome> failed(TokenStore store, ClaimedToken token, ProviderFailure failure) {
         Instant now = clock.instant();
         if (failure.isPermanent()) {
             return store.expired(token, failure.reason(), now).map(ok -> ok ? Outcome.EXPIRED : Outcome.SKIPPED);
@@ -130,7 +175,9 @@ public class RefreshService {
         if (!retryAt.isBefore(token.expiresAt())) {
             retryAt = token.expiresAt();
         }
-        boolean warn = token.expiringNotifiedAt() == null && Duration.between(now, token.expiresAt()).compareTo(config.warning()) < 0;
+        // an OAuth 2.0 access token's end is no reason to warn: its refresh token outlives it
+        boolean warn = token.refreshCiphertext() == null && token.expiringNotifiedAt() == null
+                && Duration.between(now, token.expiresAt()).compareTo(config.warning()) < 0;
         return store.deferred(token, failure.reason(), retryAt, warn, now).map(ok -> ok ? Outcome.DEFERRED : Outcome.SKIPPED);
     }
 

@@ -1,4 +1,4 @@
-package ai.wevion.token.meta;
+package ai.wevion.token.provider;
 
 import java.time.Duration;
 

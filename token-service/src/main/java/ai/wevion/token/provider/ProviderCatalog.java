@@ -1,0 +1,54 @@
+package ai.wevion.token.provider;
+
+import ai.wevion.session.api.ApiException;
+import ai.wevion.token.config.TokenConfig;
+import ai.wevion.token.config.TokenConfig.OAuthProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which platforms exist (CONTRACT) and how each authenticates: Meta has its
+ * own client; standard OAuth 2.0 providers are entries of
+ * {@code token.providers}; the others are not connectable yet.
+ */
+@ApplicationScoped
+public class ProviderCatalog {
+
+    public static final String META = "meta";
+    public static final Set<String> ALL = Set.of("meta", "google-ads", "tiktok", "snapchat", "taboola", "outbrain", "stripe",
+            "google-drive");
+
+    private final TokenConfig config;
+
+    public ProviderCatalog(TokenConfig config) {
+        this.config = config;
+    }
+
+    /** 404 for a platform that does not exist, 400 for one that cannot be connected yet. */
+    public void requireAvailable(String platform) {
+        if (!ALL.contains(platform)) {
+            throw ApiException.notFound("Platform " + platform);
+        }
+        if (!META.equals(platform) && oauth(platform).isEmpty()) {
+            throw ApiException.badRequest("platform_not_available", "Connecting " + platform + " is not available yet.");
+        }
+    }
+
+    public Optional<OAuthProvider> oauth(String platform) {
+        return Optional.ofNullable(config.providers().get(platform));
+    }
+
+    public OAuthProvider requireOAuth(String platform) {
+        return oauth(platform).orElseThrow(() -> new IllegalStateException("no OAuth 2.0 provider " + platform));
+    }
+
+    /** Integrations whose connect and re-authorize need admin or owner (T8). */
+    public boolean adminOnly(String platform) {
+        return oauth(platform).map(OAuthProvider::adminOnly).orElse(false);
+    }
+
+    public String displayName(String platform) {
+        return META.equals(platform) ? "Meta" : oauth(platform).map(OAuthProvider::displayName).orElse(platform);
+    }
+}

@@ -1,0 +1,195 @@
+package ai.wevion.token;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import ai.wevion.testing.EventContract;
+import ai.wevion.testing.MutableClock;
+import ai.wevion.testing.ProviderSimulator;
+import ai.wevion.testing.TestJwts;
+import ai.wevion.testing.TestJwts.User;
+import ai.wevion.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Row;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Google Ads and Google Drive through the provider catalog: OAuth 2.0 with PKCE and the refresh_token grant (T4, T7, T8). */
+@QuarkusTest
+@QuarkusTestResource(ProviderSimulator.class)
+class GoogleTokensTest extends EmptyTokenTables {
+
+    @AfterEach
+    void resetClock() {
+        MutableClock.reset();
+    }
+
+    @Test
+    void connectingGoogleAdsStoresBothTokensEncryptedAndAnnouncesItsAdAccounts_T1_T7() {
+        User owner = TokenApi.owner();
+        String simUser = googleUser("Ana Google");
+        try (TopicProbe events = new TopicProbe("token-status")) {
+            String authorizeUrl = authorize(owner, "google-ads").path("authorizeUrl");
+            assertThat(authorizeUrl).contains("code_challenge=").contains("code_challenge_method=S256").contains("access_type=offline");
+
+            Map<String, Object> connected = callback("google-ads", authorizeUrl, simUser);
+            assertThat(connected).containsEntry("outcome", "CONNECTED").containsEntry("externalUserId", simUser);
+            String id = (String) connected.get("platformUserId");
+
+            Row row = db.query("select access_token, refresh_token, token_status from oauth_token where platform_user_id = '" + id + "'")
+                    .execute().await().indefinitely().iterator().next();
+            assertThat(row.getString("token_status")).isEqualTo("ACTIVE");
+            List<String> issued = ProviderSimulator.issuedTokens("google");
+            assertThat(issued).hasSize(2);
+            assertThat(issued).noneMatch(t -> row.getString("access_token").contains(t) || row.getString("refresh_token").contains(t));
+
+            JsonPath event = await().atMost(Duration.ofSeconds(5)).until(() -> events.events().stream().map(JsonPath::from)
+                    .filter(e -> id.equals(e.getString("platformUserId"))).toList(), l -> !l.isEmpty()).get(0);
+            assertThat(event.getString("type")).isEqualTo("TOKEN_CONNECTED");
+            assertThat(event.getString("platform")).isEqualTo("google-ads");
+            assertThat(event.getList("adAccounts.externalId", String.class)).containsExactly("1234567890");
+            EventContract.assertConforms("token-status", event.prettify());
+        }
+    }
+
+    @Test
+    void aCodeRedeemedWithoutThisServicesPkceVerifierIsRefused_T1() {
+        User owner = TokenApi.owner();
+        String simUser = googleUser("Mallory");
+        String authorizeUrl = authorize(owner, "google-ads").path("authorizeUrl");
+        String forged = authorizeUrl.replaceAll("code_challenge=[^&]+", "code_challenge=" + "A".repeat(43));
+
+        Response refused = given().accept("application/json").queryParam("code", consent(forged, simUser))
+                .queryParam("state", state(authorizeUrl)).get("/api/v1/connect/google-ads/callback");
+
+        refused.then().statusCode(400).body("error", equalTo("authorization_failed"));
+    }
+
+    @Test
+    void anAccessTokenIsRenewedWithTheRefreshTokenBeforeItExpiresAndOnDemand_T7() {
+        User owner = TokenApi.owner();
+        String simUser = googleUser("Bo Google");
+        String id = connect(owner, "google-ads", simUser);
+        String first = TokenApi.credential(id).then().statusCode(200).extract().path("accessToken");
+
+        MutableClock.advance(Duration.ofMinutes(52)); // inside the 10-minute buffer of a 3599-second token
+        TokenApi.sweep().then().statusCode(200).body("refreshed", equalTo(1));
+        assertThat(ProviderSimulator.calls("google", "token.refresh_token", simUser)).isEqualTo(1);
+        String second = TokenApi.credential(id).then().statusCode(200).extract().path("accessToken");
+        assertThat(second).isNotEqualTo(first);
+
+        // long after the access token's end (no sweep ran): the credential call renews it first
+        MutableClock.advance(Duration.ofHours(3));
+        String third = TokenApi.credential(id).then().statusCode(200).extract().path("accessToken");
+        assertThat(third).isNotEqualTo(second);
+        assertThat(ProviderSimulator.calls("google", "token.refresh_token", simUser)).isEqualTo(2);
+    }
+
+    @Test
+    void eachDeadGrantExpiresTheTokenWithItsReason_T4_T7() {
+        User owner = TokenApi.owner();
+        Map<String, String> reasonByMode = Map.of("INVALID_GRANT", "INVALID_GRANT", "PASSWORD_CHANGED", "INVALID_GRANT",
+                "CHECKPOINT", "INVALID_RAPT", "UNCONFIRMED", "ADMIN_POLICY_ENFORCED");
+        Map<String, String> ids = new java.util.HashMap<>();
+        reasonByMode.keySet().forEach(mode -> {
+            String simUser = googleUser("Dead " + mode);
+            ids.put(mode, connect(owner, "google-ads", simUser));
+            ProviderSimulator.fail("google", simUser, Map.of("mode", mode));
+        });
+
+        MutableClock.advance(Duration.ofMinutes(55));
+        TokenApi.sweep().then().statusCode(200).body("expired", equalTo(4));
+
+        reasonByMode.forEach((mode, reason) -> {
+            Map<String, Object> user = platformUser(owner, ids.get(mode));
+            assertThat(user).as(mode).containsEntry("status", "EXPIRED").containsEntry("lastRefreshError", reason);
+            TokenApi.credential(ids.get(mode)).then().statusCode(409).body("error", equalTo("token_expired"));
+        });
+    }
+
+    @Test
+    void rateLimitsAndGoogleOutagesAreRetriedNotExpired_T4_T7() {
+        User owner = TokenApi.owner();
+        String limited = googleUser("Limited");
+        String outage = googleUser("Outage");
+        String limitedId = connect(owner, "google-ads", limited);
+        String outageId = connect(owner, "google-ads", outage);
+        ProviderSimulator.fail("google", limited, Map.of("mode", "RATE_LIMITED", "count", 1));
+        ProviderSimulator.fail("google", outage, Map.of("mode", "TRANSIENT", "count", 1));
+
+        MutableClock.advance(Duration.ofMinutes(55));
+        TokenApi.sweep().then().statusCode(200).body("deferred", equalTo(2)).body("expired", equalTo(0));
+        assertThat(platformUser(owner, limitedId)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "RATE_LIMITED");
+        assertThat(platformUser(owner, outageId)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "TRANSIENT");
+
+        MutableClock.advance(Duration.ofMinutes(2)); // past Google's Retry-After (30 s) and the first backoff (1 min)
+        given().header("Authorization", "Bearer " + TestJwts.service("connector-service")).post("/internal/v1/refresh-sweep")
+                .then().statusCode(200);
+        assertThat(ProviderSimulator.calls("google", "token.refresh_token", limited)).isEqualTo(2);
+        assertThat(platformUser(owner, limitedId)).containsEntry("lastRefreshError", null);
+    }
+
+    @Test
+    void onlyAnAdminOrOwnerConnectsGoogleDrive_T8() {
+        User owner = TokenApi.owner();
+        User member = TokenApi.member(owner);
+        given().header("Authorization", member.bearer()).queryParam("mode", "connect").get("/api/v1/connect/google-drive/authorize")
+                .then().statusCode(403).body("error", equalTo("forbidden"));
+        given().header("Authorization", member.bearer()).queryParam("mode", "connect").get("/api/v1/connect/google-ads/authorize")
+                .then().statusCode(200);
+
+        String simUser = googleUser("Drive Owner");
+        Map<String, Object> connected = callback("google-drive", authorize(owner, "google-drive").path("authorizeUrl"), simUser);
+        assertThat(connected).containsEntry("outcome", "CONNECTED");
+    }
+
+    private static String googleUser(String name) {
+        return ProviderSimulator.newUser("google", Map.of("name", name,
+                "adAccounts", List.of(Map.of("id", "1234567890", "name", name + " customer"))));
+    }
+
+    private static Response authorize(User user, String platform) {
+        Response r = given().header("Authorization", user.bearer()).queryParam("mode", "connect")
+                .get("/api/v1/connect/" + platform + "/authorize");
+        r.then().statusCode(200);
+        return r;
+    }
+
+    private static String connect(User user, String platform, String simUser) {
+        return (String) callback(platform, authorize(user, platform).path("authorizeUrl"), simUser).get("platformUserId");
+    }
+
+    private static Map<String, Object> callback(String platform, String authorizeUrl, String simUser) {
+        Response r = given().accept("application/json").queryParam("code", consent(authorizeUrl, simUser))
+                .queryParam("state", state(authorizeUrl)).get("/api/v1/connect/" + platform + "/callback");
+        r.then().statusCode(200);
+        return r.path("");
+    }
+
+    private static String consent(String authorizeUrl, String simUser) {
+        URI authorize = URI.create(authorizeUrl);
+        Response redirect = ProviderSimulator.sim().redirects().follow(false).urlEncodingEnabled(false)
+                .get(authorize.getRawPath() + "?" + authorize.getRawQuery() + "&sim_user=" + simUser);
+        redirect.then().statusCode(302);
+        return URI.create(redirect.getHeader("Location")).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+    }
+
+    private static String state(String authorizeUrl) {
+        return java.net.URLDecoder.decode(authorizeUrl.replaceAll(".*[?&]state=([^&]+).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> platformUser(User user, String platformUserId) {
+        List<Map<String, Object>> all = given().header("Authorization", user.bearer()).get("/api/v1/platform-users")
+                .then().statusCode(200).extract().path("");
+        return all.stream().filter(p -> platformUserId.equals(p.get("platformUserId"))).findFirst().orElseThrow();
+    }
+}
