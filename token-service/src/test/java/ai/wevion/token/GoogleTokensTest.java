@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Row;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +37,10 @@ class GoogleTokensTest extends EmptyTokenTables {
         User owner = TokenApi.owner();
         String simUser = googleUser("Ana Google");
         try (TopicProbe events = new TopicProbe("token-status")) {
-            String authorizeUrl = authorize(owner, "google-ads").path("authorizeUrl");
+            String authorizeUrl = OAuthApi.authorize(owner, "google-ads").path("authorizeUrl");
             assertThat(authorizeUrl).contains("code_challenge=").contains("code_challenge_method=S256").contains("access_type=offline");
 
-            Map<String, Object> connected = callback("google-ads", authorizeUrl, simUser);
+            Map<String, Object> connected = OAuthApi.callback("google-ads", authorizeUrl, simUser);
             assertThat(connected).containsEntry("outcome", "CONNECTED").containsEntry("externalUserId", simUser);
             String id = (String) connected.get("platformUserId");
 
@@ -65,11 +64,11 @@ class GoogleTokensTest extends EmptyTokenTables {
     void aCodeRedeemedWithoutThisServicesPkceVerifierIsRefused_T1() {
         User owner = TokenApi.owner();
         String simUser = googleUser("Mallory");
-        String authorizeUrl = authorize(owner, "google-ads").path("authorizeUrl");
+        String authorizeUrl = OAuthApi.authorize(owner, "google-ads").path("authorizeUrl");
         String forged = authorizeUrl.replaceAll("code_challenge=[^&]+", "code_challenge=" + "A".repeat(43));
 
-        Response refused = given().accept("application/json").queryParam("code", consent(forged, simUser))
-                .queryParam("state", state(authorizeUrl)).get("/api/v1/connect/google-ads/callback");
+        Response refused = given().accept("application/json").queryParam("code", OAuthApi.consent(forged, simUser))
+                .queryParam("state", OAuthApi.state(authorizeUrl)).get("/api/v1/connect/google-ads/callback");
 
         refused.then().statusCode(400).body("error", equalTo("authorization_failed"));
     }
@@ -78,7 +77,7 @@ class GoogleTokensTest extends EmptyTokenTables {
     void anAccessTokenIsRenewedWithTheRefreshTokenBeforeItExpiresAndOnDemand_T7() {
         User owner = TokenApi.owner();
         String simUser = googleUser("Bo Google");
-        String id = connect(owner, "google-ads", simUser);
+        String id = OAuthApi.connect(owner, "google-ads", simUser);
         String first = TokenApi.credential(id).then().statusCode(200).extract().path("accessToken");
 
         MutableClock.advance(Duration.ofMinutes(52)); // inside the 10-minute buffer of a 3599-second token
@@ -102,7 +101,7 @@ class GoogleTokensTest extends EmptyTokenTables {
         Map<String, String> ids = new java.util.HashMap<>();
         reasonByMode.keySet().forEach(mode -> {
             String simUser = googleUser("Dead " + mode);
-            ids.put(mode, connect(owner, "google-ads", simUser));
+            ids.put(mode, OAuthApi.connect(owner, "google-ads", simUser));
             ProviderSimulator.fail("google", simUser, Map.of("mode", mode));
         });
 
@@ -110,7 +109,7 @@ class GoogleTokensTest extends EmptyTokenTables {
         TokenApi.sweep().then().statusCode(200).body("expired", equalTo(4));
 
         reasonByMode.forEach((mode, reason) -> {
-            Map<String, Object> user = platformUser(owner, ids.get(mode));
+            Map<String, Object> user = OAuthApi.platformUser(owner, ids.get(mode));
             assertThat(user).as(mode).containsEntry("status", "EXPIRED").containsEntry("lastRefreshError", reason);
             TokenApi.credential(ids.get(mode)).then().statusCode(409).body("error", equalTo("token_expired"));
         });
@@ -121,21 +120,21 @@ class GoogleTokensTest extends EmptyTokenTables {
         User owner = TokenApi.owner();
         String limited = googleUser("Limited");
         String outage = googleUser("Outage");
-        String limitedId = connect(owner, "google-ads", limited);
-        String outageId = connect(owner, "google-ads", outage);
+        String limitedId = OAuthApi.connect(owner, "google-ads", limited);
+        String outageId = OAuthApi.connect(owner, "google-ads", outage);
         ProviderSimulator.fail("google", limited, Map.of("mode", "RATE_LIMITED", "count", 1));
         ProviderSimulator.fail("google", outage, Map.of("mode", "TRANSIENT", "count", 1));
 
         MutableClock.advance(Duration.ofMinutes(55));
         TokenApi.sweep().then().statusCode(200).body("deferred", equalTo(2)).body("expired", equalTo(0));
-        assertThat(platformUser(owner, limitedId)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "RATE_LIMITED");
-        assertThat(platformUser(owner, outageId)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "TRANSIENT");
+        assertThat(OAuthApi.platformUser(owner, limitedId)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "RATE_LIMITED");
+        assertThat(OAuthApi.platformUser(owner, outageId)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "TRANSIENT");
 
         MutableClock.advance(Duration.ofMinutes(2)); // past Google's Retry-After (30 s) and the first backoff (1 min)
         given().header("Authorization", "Bearer " + TestJwts.service("connector-service")).post("/internal/v1/refresh-sweep")
                 .then().statusCode(200);
         assertThat(ProviderSimulator.calls("google", "token.refresh_token", limited)).isEqualTo(2);
-        assertThat(platformUser(owner, limitedId)).containsEntry("lastRefreshError", null);
+        assertThat(OAuthApi.platformUser(owner, limitedId)).containsEntry("lastRefreshError", null);
     }
 
     @Test
@@ -148,48 +147,11 @@ class GoogleTokensTest extends EmptyTokenTables {
                 .then().statusCode(200);
 
         String simUser = googleUser("Drive Owner");
-        Map<String, Object> connected = callback("google-drive", authorize(owner, "google-drive").path("authorizeUrl"), simUser);
+        Map<String, Object> connected = OAuthApi.callback("google-drive", OAuthApi.authorize(owner, "google-drive").path("authorizeUrl"), simUser);
         assertThat(connected).containsEntry("outcome", "CONNECTED");
     }
 
     private static String googleUser(String name) {
-        return ProviderSimulator.newUser("google", Map.of("name", name,
-                "adAccounts", List.of(Map.of("id", "1234567890", "name", name + " customer"))));
-    }
-
-    private static Response authorize(User user, String platform) {
-        Response r = given().header("Authorization", user.bearer()).queryParam("mode", "connect")
-                .get("/api/v1/connect/" + platform + "/authorize");
-        r.then().statusCode(200);
-        return r;
-    }
-
-    private static String connect(User user, String platform, String simUser) {
-        return (String) callback(platform, authorize(user, platform).path("authorizeUrl"), simUser).get("platformUserId");
-    }
-
-    private static Map<String, Object> callback(String platform, String authorizeUrl, String simUser) {
-        Response r = given().accept("application/json").queryParam("code", consent(authorizeUrl, simUser))
-                .queryParam("state", state(authorizeUrl)).get("/api/v1/connect/" + platform + "/callback");
-        r.then().statusCode(200);
-        return r.path("");
-    }
-
-    private static String consent(String authorizeUrl, String simUser) {
-        URI authorize = URI.create(authorizeUrl);
-        Response redirect = ProviderSimulator.sim().redirects().follow(false).urlEncodingEnabled(false)
-                .get(authorize.getRawPath() + "?" + authorize.getRawQuery() + "&sim_user=" + simUser);
-        redirect.then().statusCode(302);
-        return URI.create(redirect.getHeader("Location")).getQuery().replaceAll(".*code=([^&]+).*", "$1");
-    }
-
-    private static String state(String authorizeUrl) {
-        return java.net.URLDecoder.decode(authorizeUrl.replaceAll(".*[?&]state=([^&]+).*", "$1"), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, Object> platformUser(User user, String platformUserId) {
-        List<Map<String, Object>> all = given().header("Authorization", user.bearer()).get("/api/v1/platform-users")
-                .then().statusCode(200).extract().path("");
-        return all.stream().filter(p -> platformUserId.equals(p.get("platformUserId"))).findFirst().orElseThrow();
+        return OAuthApi.simUser("google", name, "1234567890");
     }
 }

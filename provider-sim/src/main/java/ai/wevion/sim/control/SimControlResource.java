@@ -44,12 +44,14 @@ public class SimControlResource {
     private final SimLatency latency;
     private final MetaControl meta;
     private final TelegramBot telegram;
-    private final ai.wevion.sim.google.GoogleTokens google;
+    private final ai.wevion.sim.google.GoogleOAuth google;
+    private final ai.wevion.sim.snapchat.SnapchatOAuth snapchat;
 
     public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta, TelegramBot telegram,
-            ai.wevion.sim.google.GoogleTokens google) {
+            ai.wevion.sim.google.GoogleOAuth google, ai.wevion.sim.snapchat.SnapchatOAuth snapchat) {
         this.users = users;
         this.google = google;
+        this.snapchat = snapchat;
         this.telegram = telegram;
         this.stats = stats;
         this.latency = latency;
@@ -80,6 +82,7 @@ public class SimControlResource {
         return switch (provider) {
             case "meta" -> meta.issuedTokens();
             case "google" -> google.issued();
+            case "snapchat" -> snapchat.issued();
             default -> throw new NotFoundException("no tokens issued by " + provider);
         };
     }

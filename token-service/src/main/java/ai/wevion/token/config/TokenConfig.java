@@ -49,8 +49,11 @@ public interface TokenConfig {
 
         String redirectUri();
 
-        /** Who the grant belongs to: a JSON answer with {@code sub} or {@code id}, and {@code name}. */
+        /** Who the grant belongs to. */
         String identityUrl();
+
+        /** How the identity and ad-account answers are shaped. */
+        ai.wevion.token.provider.GrantFormat format();
 
         /** The ad accounts the grant covers; none for integrations. */
         java.util.Optional<String> accountsUrl();

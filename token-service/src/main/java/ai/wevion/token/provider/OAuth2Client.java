@@ -3,7 +3,6 @@ package ai.wevion.token.provider;
 import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.config.TokenConfig.OAuthProvider;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.MultiMap;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,26 +61,14 @@ public class OAuth2Client {
     }
 
     public Uni<Granted.Identity> identity(OAuthProvider p, String accessToken) {
-        return get(p, p.identityUrl(), accessToken).map(body -> {
-            String id = body.getString("sub", body.getString("id"));
-            return new Granted.Identity(id, body.getString("name", id));
-        });
+        return get(p, p.identityUrl(), accessToken).map(p.format()::identity);
     }
 
-    /** Google Ads' answer: {@code resourceNames: ["customers/123"]} (no names in it). */
     public Uni<List<Granted.AdAccount>> adAccounts(OAuthProvider p, String accessToken) {
         if (p.accountsUrl().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return get(p, p.accountsUrl().get(), accessToken).map(body -> {
-            List<Granted.AdAccount> accounts = new ArrayList<>();
-            JsonArray names = body.getJsonArray("resourceNames", new JsonArray());
-            for (int i = 0; i < names.size(); i++) {
-                String id = names.getString(i).substring(names.getString(i).lastIndexOf('/') + 1);
-                accounts.add(new Granted.AdAccount(id, p.displayName() + " " + id));
-            }
-            return accounts;
-        });
+        return get(p, p.accountsUrl().get(), accessToken).map(body -> p.format().adAccounts(body, p.displayName()));
     }
 
     private Uni<Tokens> token(OAuthProvider p, MultiMap form) {

@@ -1,6 +1,5 @@
-package ai.wevion.sim.google;
+package ai.wevion.sim.oauth;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,14 +11,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Google's authorization codes (single use, with their PKCE challenge), access tokens and refresh tokens. */
-@ApplicationScoped
-public class GoogleTokens {
+/**
+ * One OAuth 2.0 provider's authorization codes (single use, with their PKCE
+ * challenge), access tokens and refresh tokens, with the provider's token
+ * prefixes (so that leak scans can find them).
+ */
+public class OAuthTokens {
 
-    record Code(String userId, String redirectUri, String challenge) {
+    public record Code(String userId, String redirectUri, String challenge) {
     }
 
-    record Access(String userId, Instant expiresAt) {
+    public record Access(String userId, Instant expiresAt) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -28,42 +30,51 @@ public class GoogleTokens {
     private final Map<String, Access> access = new ConcurrentHashMap<>();
     private final Map<String, String> refresh = new ConcurrentHashMap<>();
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
+    private final String codePrefix;
+    private final String accessPrefix;
+    private final String refreshPrefix;
 
-    String issueCode(String userId, String redirectUri, String challenge) {
-        String code = "4/0A" + random(24);
+    public OAuthTokens(String codePrefix, String accessPrefix, String refreshPrefix) {
+        this.codePrefix = codePrefix;
+        this.accessPrefix = accessPrefix;
+        this.refreshPrefix = refreshPrefix;
+    }
+
+    public String issueCode(String userId, String redirectUri, String challenge) {
+        String code = codePrefix + random(24);
         codes.put(code, new Code(userId, redirectUri, challenge));
         return code;
     }
 
     /** The code, once. */
-    Optional<Code> redeem(String code) {
+    public Optional<Code> redeem(String code) {
         return Optional.ofNullable(code == null ? null : codes.remove(code));
     }
 
-    String issueAccess(String userId, long lifetimeSeconds) {
-        String token = "ya29.a0" + random(48);
+    public String issueAccess(String userId, long lifetimeSeconds) {
+        String token = accessPrefix + random(48);
         access.put(token, new Access(userId, Instant.now().plusSeconds(lifetimeSeconds)));
         issued.add(token);
         return token;
     }
 
-    String issueRefresh(String userId) {
-        String token = "1//0g" + random(40);
+    public String issueRefresh(String userId) {
+        String token = refreshPrefix + random(40);
         refresh.put(token, userId);
         issued.add(token);
         return token;
     }
 
-    Optional<Access> access(String token) {
+    public Optional<Access> access(String token) {
         return Optional.ofNullable(token == null ? null : access.get(token));
     }
 
-    Optional<String> refreshOwner(String token) {
+    public Optional<String> refreshOwner(String token) {
         return Optional.ofNullable(token == null ? null : refresh.get(token));
     }
 
     /** A dead grant: its refresh tokens stop working for good. */
-    void revoke(String refreshToken) {
+    public void revoke(String refreshToken) {
         refresh.remove(refreshToken);
     }
 
@@ -71,7 +82,7 @@ public class GoogleTokens {
         return Set.copyOf(issued);
     }
 
-    static boolean pkceMatches(String challenge, String verifier) {
+    public static boolean pkceMatches(String challenge, String verifier) {
         if (challenge == null) {
             return true;
         }
