@@ -47,6 +47,7 @@ class SecretsStaySecretTest {
         String failing = TokenApi.metaUser("Failing", 5183944);
         String healthyId = (String) TokenApi.connect(owner, healthy).get("platformUserId");
         TokenApi.connect(owner, failing);
+        String googleId = OAuthApi.connect(owner, "google-ads", OAuthApi.simUser("google", "Secret Google", "555"));
         ProviderSimulator.fail("meta", failing, Map.of("mode", "PASSWORD_CHANGED"));
         MutableClock.advance(Duration.ofDays(57));
 
@@ -60,8 +61,13 @@ class SecretsStaySecretTest {
             String current = TokenApi.credential(healthyId).path("accessToken");
             assertThat(current).startsWith("EAAG");
 
-            List<String> issued = ProviderSimulator.issuedTokens("meta");
+            answers.add(TokenApi.platformUsers(owner).asString());
+            assertThat(TokenApi.credential(googleId).path("accessToken").toString()).startsWith("ya29.");
+            List<String> issued = new ArrayList<>(ProviderSimulator.issuedTokens("meta"));
             assertThat(issued).contains(current).hasSizeGreaterThanOrEqualTo(5);
+            issued.addAll(ProviderSimulator.issuedTokens("google")); // access and refresh tokens, refreshed by the sweep
+            assertThat(ProviderSimulator.calls("google", "token.refresh_token", OAuthApi.platformUser(owner, googleId)
+                    .get("externalUserId").toString())).isGreaterThanOrEqualTo(1);
             String everything = String.join("\n", answers) + "\n" + String.join("\n", events.events()) + "\n"
                     + databaseDump() + "\n" + Files.readString(Path.of("target/token-service-test.log"));
             // the scan reads real material: the log has Meta calls with their (masked) tokens

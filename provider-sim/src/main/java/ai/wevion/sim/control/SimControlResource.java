@@ -46,10 +46,13 @@ public class SimControlResource {
     private final TelegramBot telegram;
     private final ai.wevion.sim.google.GoogleOAuth google;
     private final ai.wevion.sim.snapchat.SnapchatOAuth snapchat;
+    private final ai.wevion.sim.stripe.StripeOAuth stripe;
 
     public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta, TelegramBot telegram,
-            ai.wevion.sim.google.GoogleOAuth google, ai.wevion.sim.snapchat.SnapchatOAuth snapchat) {
+            ai.wevion.sim.google.GoogleOAuth google, ai.wevion.sim.snapchat.SnapchatOAuth snapchat,
+            ai.wevion.sim.stripe.StripeOAuth stripe) {
         this.users = users;
+        this.stripe = stripe;
         this.google = google;
         this.snapchat = snapchat;
         this.telegram = telegram;
@@ -83,17 +86,25 @@ public class SimControlResource {
             case "meta" -> meta.issuedTokens();
             case "google" -> google.issued();
             case "snapchat" -> snapchat.issued();
+            case "stripe" -> stripe.issued();
             default -> throw new NotFoundException("no tokens issued by " + provider);
         };
     }
 
-    /** The user removes the app in Facebook: Meta posts a signed_request to the app's callback URL. */
+    /**
+     * The user removes the app on the provider's side: Meta posts a
+     * signed_request to the app's callback URL, Stripe a signed
+     * {@code account.application.deauthorized} event to the webhook.
+     */
     @POST
     @Path("/{provider}/users/{id}/deauthorize")
     public Uni<MetaControl.Delivered> deauthorize(@PathParam("provider") String provider, @PathParam("id") String id,
             @Valid @NotNull MetaControl.Deauthorize request) {
-        requireMeta(provider);
-        return meta.deauthorize(id, request);
+        return switch (provider) {
+            case "meta" -> meta.deauthorize(id, request);
+            case "stripe" -> stripe.deauthorize(id, request.callbackUrl()).map(MetaControl.Delivered::new);
+            default -> throw new NotFoundException(provider + " has no deauthorize callback");
+        };
     }
 
     /** Benchmarks: many users at once, each already holding a long-lived token (Meta only). */

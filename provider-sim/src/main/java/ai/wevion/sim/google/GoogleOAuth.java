@@ -3,6 +3,7 @@ package ai.wevion.sim.google;
 import ai.wevion.sim.control.CallStats;
 import ai.wevion.sim.control.FailureMode;
 import ai.wevion.sim.control.SimLatency;
+import ai.wevion.sim.control.SimUser;
 import ai.wevion.sim.control.SimUsers;
 import ai.wevion.sim.oauth.OAuthServer;
 import ai.wevion.sim.oauth.OAuthTokens;
@@ -37,7 +38,7 @@ public class GoogleOAuth extends OAuthServer {
     }
 
     @Override
-    protected Map<String, Object> tokenExtras() {
+    protected Map<String, Object> tokenExtras(SimUser user) {
         return Map.of("scope", "https://www.googleapis.com/auth/adwords");
     }
 }

@@ -55,10 +55,15 @@ public abstract class OAuthServer {
     protected abstract Response refusal(FailureMode mode);
 
     /** The provider's extra token fields ({@code scope}, …). */
-    protected abstract Map<String, Object> tokenExtras();
+    protected abstract Map<String, Object> tokenExtras(SimUser user);
 
     public Set<String> issued() {
         return tokens.issued();
+    }
+
+    /** The user disconnects the app on the provider's side: every token of theirs stops working. */
+    public void revokeAll(String userId) {
+        tokens.revokeAll(userId);
     }
 
     public Response authorize(AuthorizeQuery q) {
@@ -151,14 +156,16 @@ public abstract class OAuthServer {
 
     private Map<String, Object> tokenBody(SimUser user, String refreshToken) {
         Map<String, Object> body = new LinkedHashMap<>();
-        long lifetime = user.tokenLifetimeSeconds(accessLifetime);
+        long lifetime = accessLifetime == 0 ? 0 : user.tokenLifetimeSeconds(accessLifetime);
         body.put("access_token", tokens.issueAccess(user.id(), lifetime));
-        body.put("token_type", "Bearer");
-        body.put("expires_in", lifetime);
+        body.put("token_type", "bearer");
+        if (lifetime > 0) { // 0: the provider's access tokens do not expire (Stripe)
+            body.put("expires_in", lifetime);
+        }
         if (refreshToken != null) {
             body.put("refresh_token", refreshToken);
         }
-        body.putAll(tokenExtras());
+        body.putAll(tokenExtras(user));
         return body;
     }
 

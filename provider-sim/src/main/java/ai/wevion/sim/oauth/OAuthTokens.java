@@ -53,7 +53,7 @@ public class OAuthTokens {
 
     public String issueAccess(String userId, long lifetimeSeconds) {
         String token = accessPrefix + random(48);
-        access.put(token, new Access(userId, Instant.now().plusSeconds(lifetimeSeconds)));
+        access.put(token, new Access(userId, lifetimeSeconds > 0 ? Instant.now().plusSeconds(lifetimeSeconds) : Instant.MAX));
         issued.add(token);
         return token;
     }
@@ -76,6 +76,11 @@ public class OAuthTokens {
     /** A dead grant: its refresh tokens stop working for good. */
     public void revoke(String refreshToken) {
         refresh.remove(refreshToken);
+    }
+
+    public void revokeAll(String userId) {
+        access.values().removeIf(a -> a.userId().equals(userId));
+        refresh.values().removeIf(userId::equals);
     }
 
     public Set<String> issued() {

@@ -3,6 +3,7 @@ package ai.wevion.sim.snapchat;
 import ai.wevion.sim.control.CallStats;
 import ai.wevion.sim.control.FailureMode;
 import ai.wevion.sim.control.SimLatency;
+import ai.wevion.sim.control.SimUser;
 import ai.wevion.sim.control.SimUsers;
 import ai.wevion.sim.oauth.OAuthServer;
 import ai.wevion.sim.oauth.OAuthTokens;
@@ -39,7 +40,7 @@ public class SnapchatOAuth extends OAuthServer {
     }
 
     @Override
-    protected Map<String, Object> tokenExtras() {
+    protected Map<String, Object> tokenExtras(SimUser user) {
         return Map.of("scope", "snapchat-marketing-api");
     }
 }

@@ -18,6 +18,17 @@ public interface TokenConfig {
 
     Refresh refresh();
 
+    Stripe stripe();
+
+    interface Stripe {
+        /** Signs the {@code account.application.deauthorized} webhook ({@code Stripe-Signature}). */
+        String webhookSecret();
+
+        /** A signature older than this is refused (replay protection, as Stripe's libraries do). */
+        @WithDefault("PT5M")
+        Duration signatureTolerance();
+    }
+
     /**
      * The provider catalog for standard OAuth 2.0 providers (PROVIDERS.md):
      * one entry per platform id, so that adding such a provider is

@@ -47,6 +47,20 @@ public enum GrantFormat {
             }
             return accounts;
         }
+    },
+
+    /** Stripe: {@code GET /v1/account} → {@code {id: "acct_…", business_profile: {name}}}; no ad accounts (an integration). */
+    STRIPE {
+        @Override
+        Granted.Identity identity(JsonObject body) {
+            String id = body.getString("id");
+            return new Granted.Identity(id, body.getJsonObject("business_profile", new JsonObject()).getString("name", id));
+        }
+
+        @Override
+        List<Granted.AdAccount> adAccounts(JsonObject body, String displayName) {
+            return List.of();
+        }
     };
 
     abstract Granted.Identity identity(JsonObject body);

@@ -25,8 +25,12 @@ import java.util.List;
 @ApplicationScoped
 public class OAuth2Client {
 
-    /** A grant's tokens; {@code refreshToken} is null when the provider did not send (or rotate) one. */
-    public record Tokens(String accessToken, String refreshToken, long expiresInSeconds) {
+    /**
+     * A grant's tokens; {@code refreshToken} is null when the provider did not
+     * send (or rotate) one, {@code expiresInSeconds} when the access token never
+     * expires (Stripe).
+     */
+    public record Tokens(String accessToken, String refreshToken, Long expiresInSeconds) {
     }
 
     private final WebClient http;
@@ -76,7 +80,7 @@ public class OAuth2Client {
                 .onFailure().transform(e -> timeout(p, e))
                 .map(response -> {
                     JsonObject body = ok(p, response);
-                    return new Tokens(body.getString("access_token"), body.getString("refresh_token"), body.getLong("expires_in", 3600L));
+                    return new Tokens(body.getString("access_token"), body.getString("refresh_token"), body.getLong("expires_in"));
                 });
     }
 

@@ -145,7 +145,8 @@ public class ConnectService {
                 .chain(tokens -> oauth.identity(p, tokens.accessToken())
                         .chain(identity -> oauth.adAccounts(p, tokens.accessToken())
                                 .map(accounts -> new Fetched(tokens.accessToken(), tokens.refreshToken(),
-                                        clock.instant().plusSeconds(tokens.expiresInSeconds()), null, identity, accounts))));
+                                        tokens.expiresInSeconds() == null ? null : clock.instant().plusSeconds(tokens.expiresInSeconds()),
+                                        null, identity, accounts))));
     }
 
     private Uni<Fetched> fetchMeta(String code) {

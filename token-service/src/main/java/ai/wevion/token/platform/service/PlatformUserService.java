@@ -84,7 +84,7 @@ public class PlatformUserService {
         });
     }
 
-    /** Meta's deauthorize callback: every live record of that Facebook account expires at once (APP_REMOVED). */
+    /** A provider's deauthorize callback (Meta, Stripe): every live record of that account expires at once (APP_REMOVED). */
     @WithTransaction
     public Uni<Integer> appRemoved(String platform, String externalUserId) {
         Instant now = clock.instant();
@@ -98,7 +98,9 @@ public class PlatformUserService {
         user.status = PlatformUser.EXPIRED;
         user.lastRefreshError = reason;
         user.updatedAt = now;
-        return tokens.findById(user.id).chain(token -> {
+        Uni<StoredToken> stored = tokens.findById(user.id).chain(meta -> meta != null
+                ? Uni.createFrom().<StoredToken>item(meta) : oauthTokens.findById(user.id).map(t -> (StoredToken) t));
+        return stored.chain(token -> {
             Instant expiresAt = token == null ? null : token.expiresAt;
             if (token != null) {
                 token.tokenStatus = PlatformUser.EXPIRED;

@@ -53,7 +53,8 @@ public class CredentialService {
 
     private Uni<Credential> credential(TokenStore store, Duration onDemand, UUID platformUserId, Row row) {
         requireUsable(row, store == oauthStore);
-        if (TokenStore.instant(row, "expires_at").isAfter(clock.instant().plus(onDemand))) {
+        Instant expiresAt = TokenStore.instant(row, "expires_at");
+        if (expiresAt == null || expiresAt.isAfter(clock.instant().plus(onDemand))) { // null: never expires (Stripe)
             return Uni.createFrom().item(decrypt(platformUserId, row));
         }
         return sharedRefresh(store, onDemand, platformUserId).chain(() -> store.current(platformUserId)).map(fresh -> {
@@ -77,8 +78,9 @@ public class CredentialService {
         if (row == null) {
             throw ApiException.notFound("Credential");
         }
+        Instant expiresAt = TokenStore.instant(row, "expires_at");
         if (!"ACTIVE".equals(row.getString("token_status"))
-                || (!refreshable && !TokenStore.instant(row, "expires_at").isAfter(clock.instant()))) {
+                || (!refreshable && expiresAt != null && !expiresAt.isAfter(clock.instant()))) {
             throw new ApiException(409, "token_expired", "Token expired");
         }
     }

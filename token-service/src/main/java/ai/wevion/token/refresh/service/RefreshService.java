@@ -41,7 +41,7 @@ public class RefreshService {
     private enum Outcome { REFRESHED, DEFERRED, EXPIRED, SKIPPED }
 
     /** A provider's new token: {@code refreshToken} only when it rotated. */
-    private record Issued(String accessToken, String refreshToken, long expiresInSeconds) {
+    private record Issued(String accessToken, String refreshToken, Long expiresInSeconds) {
     }
 
     private final MetaTokenStore metaStore;
@@ -147,7 +147,8 @@ public class RefreshService {
                     String rotated = issued.refreshToken() == null ? null : cipher.encrypt(issued.refreshToken(), owner);
                     boolean dataAccessLapsing = token.dataAccessExpiresAt() != null
                             && Duration.between(now, token.dataAccessExpiresAt()).compareTo(config.warning()) < 0;
-                    return store.refreshed(token, access, rotated, now.plusSeconds(issued.expiresInSeconds()), dataAccessLapsing, now)
+                    return store.refreshed(token, access, rotated,
+                            issued.expiresInSeconds() == null ? null : now.plusSeconds(issued.expiresInSeconds()), dataAccessLapsing, now)
                             .map(ok -> ok ? Outcome.REFRESHED : Outcome.SKIPPED);
                 })
                 .onFailure(ProviderFailure.Exception.class)
