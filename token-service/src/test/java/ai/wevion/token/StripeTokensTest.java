@@ -31,7 +31,7 @@ class StripeTokensTest extends EmptyTokenTables {
     }
 
     @Test
-    void onlyAnAdminOrOwnerConnectsStripeAndItsTokenIsNeverRefreshed_T8() {
+    void onlyAnAdminOrOwnerConnectsStripeAndItsTokenIsNeverRefreshedOnlyCheckedAlive_T8() {
         User owner = TokenApi.owner();
         given().header("Authorization", TokenApi.member(owner).bearer()).queryParam("mode", "connect")
                 .get("/api/v1/connect/stripe/authorize").then().statusCode(403).body("error", equalTo("forbidden"));
@@ -42,10 +42,26 @@ class StripeTokensTest extends EmptyTokenTables {
         assertThat(user).containsEntry("platform", "stripe").containsEntry("externalUserId", account)
                 .containsEntry("displayName", "Acme Payments").containsEntry("expiresAt", null);
 
-        MutableClock.advance(Duration.ofDays(400));
-        TokenApi.sweep().then().statusCode(200).body("due", equalTo(0));
         String token = TokenApi.credential(id).then().statusCode(200).extract().path("accessToken");
+        MutableClock.advance(Duration.ofDays(400));
+        TokenApi.sweep().then().statusCode(200).body("refreshed", equalTo(1)).body("expired", equalTo(0));
+        assertThat(TokenApi.credential(id).then().statusCode(200).extract().<String>path("accessToken")).isEqualTo(token);
         assertThat(token).startsWith("sk_test_").isIn(ProviderSimulator.issuedTokens("stripe"));
+        assertThat(ProviderSimulator.calls("stripe", "token.refresh_token", account)).isZero();
+        assertThat(ProviderSimulator.calls("stripe", "account", account)).isEqualTo(2); // at connect, and the sweep's liveness check
+    }
+
+    @Test
+    void aTokenRevokedWithoutAWebhookIsFoundDeadByTheSweep_T4_T8() {
+        User owner = TokenApi.owner();
+        String account = stripeAccount("Silent Leaver");
+        String id = OAuthApi.connect(owner, "stripe", account);
+        // the webhook never reaches us (nothing listens there)
+        ProviderSimulator.sim().contentType(ContentType.JSON).body(Map.of("callbackUrl", "http://127.0.0.1:9/lost"))
+                .post("/sim/stripe/users/" + account + "/deauthorize");
+
+        TokenApi.sweep().then().statusCode(200).body("expired", equalTo(1));
+        assertThat(OAuthApi.platformUser(owner, id)).containsEntry("status", "EXPIRED").containsEntry("lastRefreshError", "REVOKED");
     }
 
     @Test

@@ -47,11 +47,13 @@ public class SimControlResource {
     private final ai.wevion.sim.google.GoogleOAuth google;
     private final ai.wevion.sim.snapchat.SnapchatOAuth snapchat;
     private final ai.wevion.sim.stripe.StripeOAuth stripe;
+    private final ai.wevion.sim.tiktok.TikTokResource tiktok;
 
     public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta, TelegramBot telegram,
             ai.wevion.sim.google.GoogleOAuth google, ai.wevion.sim.snapchat.SnapchatOAuth snapchat,
-            ai.wevion.sim.stripe.StripeOAuth stripe) {
+            ai.wevion.sim.stripe.StripeOAuth stripe, ai.wevion.sim.tiktok.TikTokResource tiktok) {
         this.users = users;
+        this.tiktok = tiktok;
         this.stripe = stripe;
         this.google = google;
         this.snapchat = snapchat;
@@ -87,6 +89,7 @@ public class SimControlResource {
             case "google" -> google.issued();
             case "snapchat" -> snapchat.issued();
             case "stripe" -> stripe.issued();
+            case "tiktok" -> tiktok.issued();
             default -> throw new NotFoundException("no tokens issued by " + provider);
         };
     }

@@ -61,6 +61,26 @@ public enum GrantFormat {
         List<Granted.AdAccount> adAccounts(JsonObject body, String displayName) {
             return List.of();
         }
+    },
+
+    /** TikTok (the envelope's {@code data}): {@code {core_user_id, display_name}}; {@code {list: [{advertiser_id, advertiser_name}]}}. */
+    TIKTOK {
+        @Override
+        Granted.Identity identity(JsonObject data) {
+            String id = data.getString("core_user_id");
+            return new Granted.Identity(id, data.getString("display_name", id));
+        }
+
+        @Override
+        List<Granted.AdAccount> adAccounts(JsonObject data, String displayName) {
+            List<Granted.AdAccount> accounts = new ArrayList<>();
+            for (Object entry : data.getJsonArray("list", new JsonArray())) {
+                JsonObject a = (JsonObject) entry;
+                String id = String.valueOf(a.getValue("advertiser_id"));
+                accounts.add(new Granted.AdAccount(id, a.getString("advertiser_name", id)));
+            }
+            return accounts;
+        }
     };
 
     abstract Granted.Identity identity(JsonObject body);

@@ -51,6 +51,14 @@ public class OAuth2Client {
     }
 
     public Uni<Tokens> exchangeCode(OAuthProvider p, String code, String codeVerifier) {
+        if (p.format() == GrantFormat.TIKTOK) {
+            return http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendJsonObject(TikTokDialect.tokenRequest(p, code))
+                    .onFailure().transform(e -> timeout(p, e))
+                    .map(response -> {
+                        JsonObject data = TikTokDialect.data(p, json(response));
+                        return new Tokens(data.getString("access_token"), null, null); // advertiser tokens never expire
+                    });
+        }
         MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add("code", code)
                 .add("redirect_uri", p.redirectUri()).add("client_id", p.clientId()).add("client_secret", p.clientSecret());
         if (p.pkce()) {
@@ -85,18 +93,27 @@ public class OAuth2Client {
     }
 
     private Uni<JsonObject> get(OAuthProvider p, String url, String accessToken) {
+        if (p.format() == GrantFormat.TIKTOK) {
+            return http.getAbs(url).timeout(p.requestTimeout().toMillis()).putHeader("Access-Token", accessToken)
+                    .addQueryParam("app_id", p.clientId()).addQueryParam("secret", p.clientSecret()).send()
+                    .onFailure().transform(e -> timeout(p, e))
+                    .map(response -> TikTokDialect.data(p, json(response)));
+        }
         return http.getAbs(url).timeout(p.requestTimeout().toMillis()).bearerTokenAuthentication(accessToken).send()
                 .onFailure().transform(e -> timeout(p, e))
                 .map(response -> ok(p, response));
     }
 
-    private static JsonObject ok(OAuthProvider p, HttpResponse<Buffer> response) {
-        JsonObject body;
+    private static JsonObject json(HttpResponse<Buffer> response) {
         try {
-            body = response.bodyAsJsonObject();
+            return response.bodyAsJsonObject();
         } catch (RuntimeException e) {
-            body = null;
+            return null;
         }
+    }
+
+    private static JsonObject ok(OAuthProvider p, HttpResponse<Buffer> response) {
+        JsonObject body = json(response);
         if (response.statusCode() == 200 && body != null) {
             return body;
         }

@@ -22,6 +22,10 @@ public final class OAuth2Errors {
             return ProviderFailure.permanent("invalid_rapt".equals(body.getString("error_subtype")) ? "INVALID_RAPT" : "INVALID_GRANT",
                     detail);
         }
+        if ("invalid_token".equals(error) && status == 401) {
+            // a call made with the token (a liveness check of a token that never expires): it was revoked
+            return ProviderFailure.permanent("REVOKED", detail);
+        }
         if ("admin_policy_enforced".equals(error)) {
             return ProviderFailure.permanent("ADMIN_POLICY_ENFORCED", detail);
         }

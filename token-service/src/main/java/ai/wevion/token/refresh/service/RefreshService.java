@@ -73,32 +73,34 @@ public class RefreshService {
 
     /** One cycle: every due token once (a token refreshed or deferred in this cycle is not taken again). */
     public Uni<SweepResult> sweep() {
-        return run(metaStore, config.window(), false).chain(metaResult -> oauthSweep().map(metaResult::plus));
+        return run(metaStore, config.window(), false, false)
+                .chain(metaResult -> run(oauthStore, oauthWindow, false, true).map(metaResult::plus));
     }
 
     /** OAuth 2.0 access tokens within their buffer (every minute: they live about an hour). */
     public Uni<SweepResult> oauthSweep() {
-        return run(oauthStore, oauthWindow, false);
+        return run(oauthStore, oauthWindow, false, false);
     }
 
     /** Deferred tokens whose retry time has come (between cycles). */
     public Uni<SweepResult> retryDeferred() {
-        return run(metaStore, config.window(), true).chain(metaResult -> run(oauthStore, oauthWindow, true).map(metaResult::plus));
+        return run(metaStore, config.window(), true, false)
+                .chain(metaResult -> run(oauthStore, oauthWindow, true, true).map(metaResult::plus));
     }
 
     /** Claims and refreshes this one token if it is due and free; false when another refresh has it. */
     public Uni<Boolean> refreshNow(TokenStore store, UUID platformUserId, Duration dueWithin) {
         Instant now = clock.instant();
         return store.claim(new ClaimQuery(now.plus(dueWithin), now, 1, now.plus(config.claimLease()), now.plusSeconds(1),
-                false, platformUserId))
+                false, platformUserId, false))
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false) : refresh(store, claimed.get(0)).replaceWith(true));
     }
 
-    private Uni<SweepResult> run(TokenStore store, Duration window, boolean retriesOnly) {
+    private Uni<SweepResult> run(TokenStore store, Duration window, boolean retriesOnly, boolean checkNonExpiring) {
         Instant cycleStart = clock.instant();
         AtomicInteger due = new AtomicInteger();
         AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
-        return Multi.createBy().repeating().uni(() -> claimBatch(store, window, cycleStart, retriesOnly)).whilst(batch -> !batch.isEmpty())
+        return Multi.createBy().repeating().uni(() -> claimBatch(store, window, cycleStart, retriesOnly, checkNonExpiring)).whilst(batch -> !batch.isEmpty())
                 .onItem().transformToMultiAndConcatenate(batch -> {
                     due.addAndGet(batch.size());
                     return Multi.createFrom().iterable(batch).onItem().transformToUni(t -> refreshSafely(store, t))
@@ -119,10 +121,11 @@ public class RefreshService {
                 });
     }
 
-    private Uni<List<ClaimedToken>> claimBatch(TokenStore store, Duration window, Instant cycleStart, boolean retriesOnly) {
+    private Uni<List<ClaimedToken>> claimBatch(TokenStore store, Duration window, Instant cycleStart, boolean retriesOnly,
+            boolean checkNonExpiring) {
         Instant now = clock.instant();
         return store.claim(new ClaimQuery(now.plus(window), now, config.batchSize(), now.plus(config.claimLease()),
-                cycleStart, retriesOnly, null));
+                cycleStart, retriesOnly, null, checkNonExpiring));
     }
 
     /** One token's trouble (database hiccup, bad ciphertext) must not stop the sweep; its claim lapses and it is retried. */
@@ -136,7 +139,7 @@ public class RefreshService {
     private Uni<Outcome> refresh(TokenStore store, ClaimedToken token) {
         Instant started = clock.instant();
         boolean canRefreshExpired = token.refreshCiphertext() != null; // a refresh token outlives its access token
-        if (!canRefreshExpired && !token.expiresAt().isAfter(started)) {
+        if (!canRefreshExpired && token.expiresAt() != null && !token.expiresAt().isAfter(started)) {
             return store.expired(token, "EXPIRED", started).map(ok -> ok ? Outcome.EXPIRED : Outcome.SKIPPED);
         }
         String owner = token.platformUserId().toString();
@@ -155,7 +158,11 @@ public class RefreshService {
                 .recoverWithUni(e -> failed(store, token, ((ProviderFailure.Exception) e).failure()));
     }
 
-    /** Meta: the long-lived exchange of the current token; OAuth 2.0: the refresh_token grant. */
+    /**
+     * Meta: the long-lived exchange of the current token; OAuth 2.0: the
+     * refresh_token grant; a token that never expires (TikTok, Stripe): a
+     * liveness check with one identity call, since it only dies by revocation.
+     */
     private Uni<Issued> exchange(ClaimedToken token, String owner) {
         if (ProviderCatalog.META.equals(token.platform())) {
             return metaPacer.paced(meta.exchangeForLongLived(cipher.decrypt(token.ciphertext(), owner)))
@@ -163,6 +170,10 @@ public class RefreshService {
         }
         OAuthProvider provider = catalog.requireOAuth(token.platform());
         CallPacer pacer = oauthPacers.computeIfAbsent(token.platform(), k -> new CallPacer(provider.maxCallsPerSecond()));
+        if (token.expiresAt() == null) {
+            String current = cipher.decrypt(token.ciphertext(), owner);
+            return pacer.paced(oauth.identity(provider, current)).map(alive -> new Issued(current, null, null));
+        }
         Uni<Tokens> granted = pacer.paced(oauth.refresh(provider, cipher.decrypt(token.refreshCiphertext(), owner)));
         return granted.map(t -> new Issued(t.accessToken(), t.refreshToken(), t.expiresInSeconds()));
     }
@@ -173,11 +184,11 @@ public class RefreshService {
             return store.expired(token, failure.reason(), now).map(ok -> ok ? Outcome.EXPIRED : Outcome.SKIPPED);
         }
         Instant retryAt = now.plus(backoff(token.attempts(), failure.retryAfter()));
-        if (!retryAt.isBefore(token.expiresAt())) {
+        if (token.expiresAt() != null && !retryAt.isBefore(token.expiresAt())) {
             retryAt = token.expiresAt();
         }
         // an OAuth 2.0 access token's end is no reason to warn: its refresh token outlives it
-        boolean warn = token.refreshCiphertext() == null && token.expiringNotifiedAt() == null
+        boolean warn = token.refreshCiphertext() == null && token.expiresAt() != null && token.expiringNotifiedAt() == null
                 && Duration.between(now, token.expiresAt()).compareTo(config.warning()) < 0;
         return store.deferred(token, failure.reason(), retryAt, warn, now).map(ok -> ok ? Outcome.DEFERRED : Outcome.SKIPPED);
     }

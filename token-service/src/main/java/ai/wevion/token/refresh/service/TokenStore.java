@@ -27,7 +27,7 @@ public abstract class TokenStore {
     private static final String CLAIM = """
             with due as (
                 select t.platform_user_id from %1$s t
-                where t.token_status = 'ACTIVE' and t.expires_at < $1
+                where t.token_status = 'ACTIVE' and (t.expires_at < $1 or ($9 and t.expires_at is null))
                   and (t.next_attempt_at is null or t.next_attempt_at <= $2)
                   and (t.claimed_until is null or t.claimed_until < $2)
                   and t.updated_at < $6
@@ -57,8 +57,9 @@ public abstract class TokenStore {
         return text.formatted(table);
     }
 
+    /** {@code checkNonExpiring}: also take tokens that never expire, for their liveness check (once per cycle). */
     public record ClaimQuery(Instant dueBefore, Instant now, int limit, Instant leaseUntil, Instant touchedBefore,
-            boolean retriesOnly, UUID only) {
+            boolean retriesOnly, UUID only, boolean checkNonExpiring) {
     }
 
     public Uni<List<ClaimedToken>> claim(ClaimQuery q) {
@@ -66,6 +67,7 @@ public abstract class TokenStore {
         Tuple args = Tuple.from(List.of(utc(q.dueBefore()), utc(q.now()), q.limit(), utc(q.leaseUntil()), claim,
                 utc(q.touchedBefore()), q.retriesOnly()));
         args.addUUID(q.only());
+        args.addBoolean(q.checkNonExpiring());
         return pool.withTransaction(conn -> conn.preparedQuery(sql(CLAIM)).execute(args)).map(rows -> {
             List<ClaimedToken> claimed = new ArrayList<>();
             for (Row r : rows) {
