@@ -138,6 +138,54 @@ class GoogleTokensTest extends EmptyTokenTables {
     }
 
     @Test
+    void aGrantWithItsOwnEndRaisesTokenExpiringOnceInsideTheReauthorizationWindow_N2_T7() {
+        User owner = TokenApi.owner();
+        // Google answers refresh_token_expires_in for a grant that ends (testing apps, time-based access): 20 days here
+        String simUser = ProviderSimulator.newUser("google", Map.of("name", "Time-boxed", "dataAccessSeconds", 20 * 86400,
+                "adAccounts", List.of(Map.of("id", "42", "name", "Boxed"))));
+        String id = OAuthApi.connect(owner, "google-ads", simUser);
+        try (TopicProbe events = new TopicProbe("token-status")) {
+            MutableClock.advance(Duration.ofMinutes(55));
+            TokenApi.sweep().then().body("refreshed", equalTo(1)); // 19 days left: outside the 14-day window
+            MutableClock.advance(Duration.ofDays(6));
+            TokenApi.sweep().then().body("refreshed", equalTo(1)); // 13 days left: warned
+            MutableClock.advance(Duration.ofHours(1));
+            TokenApi.sweep().then().body("refreshed", equalTo(1)); // still warned only once
+
+            List<JsonPath> expiring = await().atMost(Duration.ofSeconds(5)).until(() -> events.events().stream().map(JsonPath::from)
+                    .filter(e -> id.equals(e.getString("platformUserId")) && "TOKEN_EXPIRING".equals(e.getString("type"))).toList(),
+                    l -> !l.isEmpty());
+            assertThat(expiring).hasSize(1);
+            assertThat(expiring.get(0).getString("reason")).isEqualTo("REAUTHORIZATION_DUE");
+            assertThat(Duration.between(new MutableClock().instant(), java.time.Instant.parse(expiring.get(0).getString("expiresAt"))))
+                    .isBetween(Duration.ofDays(12), Duration.ofDays(14));
+        }
+    }
+
+    @Test
+    void oneReauthorizationReactivatesEveryAdAccountTheGrantCovers_T5_T7() {
+        User owner = TokenApi.owner();
+        String simUser = ProviderSimulator.newUser("google", Map.of("name", "Agency", "adAccounts",
+                List.of(Map.of("id", "111", "name", "Client A"), Map.of("id", "222", "name", "Client B"))));
+        String id = OAuthApi.connect(owner, "google-ads", simUser);
+        ProviderSimulator.fail("google", simUser, Map.of("mode", "INVALID_GRANT"));
+        MutableClock.advance(Duration.ofMinutes(55));
+        TokenApi.sweep().then().body("expired", equalTo(1));
+
+        try (TopicProbe events = new TopicProbe("token-status")) {
+            String url = OAuthApi.authorize(owner, "google-ads", "reconnect", id).path("authorizeUrl");
+            assertThat(OAuthApi.callback("google-ads", url, simUser)).containsEntry("outcome", "RECONNECTED")
+                    .containsEntry("platformUserId", id);
+
+            assertThat(OAuthApi.platformUser(owner, id)).containsEntry("status", "ACTIVE");
+            JsonPath reconnected = await().atMost(Duration.ofSeconds(5)).until(() -> events.events().stream().map(JsonPath::from)
+                    .filter(e -> "TOKEN_RECONNECTED".equals(e.getString("type")) && id.equals(e.getString("platformUserId"))).toList(),
+                    l -> !l.isEmpty()).get(0);
+            assertThat(reconnected.getList("adAccounts.externalId", String.class)).containsExactlyInAnyOrder("111", "222");
+        }
+    }
+
+    @Test
     void onlyAnAdminOrOwnerConnectsGoogleDrive_T8() {
         User owner = TokenApi.owner();
         User member = TokenApi.member(owner);

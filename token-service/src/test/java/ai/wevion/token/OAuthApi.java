@@ -24,8 +24,15 @@ final class OAuthApi {
     }
 
     static Response authorize(User user, String platform) {
-        Response r = given().header("Authorization", user.bearer()).queryParam("mode", "connect")
-                .get("/api/v1/connect/" + platform + "/authorize");
+        return authorize(user, platform, "connect", null);
+    }
+
+    static Response authorize(User user, String platform, String mode, String platformUserId) {
+        var request = given().header("Authorization", user.bearer()).queryParam("mode", mode);
+        if (platformUserId != null) {
+            request.queryParam("platformUserId", platformUserId);
+        }
+        Response r = request.get("/api/v1/connect/" + platform + "/authorize");
         r.then().statusCode(200);
         return r;
     }

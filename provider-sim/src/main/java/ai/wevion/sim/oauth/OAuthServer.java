@@ -164,6 +164,10 @@ public abstract class OAuthServer {
         }
         if (refreshToken != null) {
             body.put("refresh_token", refreshToken);
+            long grantLifetime = user.dataAccessSeconds(0);
+            if (grantLifetime > 0) { // a grant with its own end (Google: testing apps, time-based access)
+                body.put("refresh_token_expires_in", grantLifetime);
+            }
         }
         body.putAll(tokenExtras(user));
         return body;

@@ -164,6 +164,10 @@ public interface TokenConfig {
         @WithDefault("PT6H")
         Duration maxRetry();
 
+        /** TOKEN_EXPIRING once when a provider-forced re-authorization is this close (N2: the 7–14 day window). */
+        @WithDefault("P14D")
+        Duration reauthorizationWarning();
+
         /** TOKEN_EXPIRING once when a deferred token has less than this left (N2). */
         @WithDefault("P3D")
         Duration warning();

@@ -30,7 +30,7 @@ public class OAuth2Client {
      * send (or rotate) one, {@code expiresInSeconds} when the access token never
      * expires (Stripe).
      */
-    public record Tokens(String accessToken, String refreshToken, Long expiresInSeconds) {
+    public record Tokens(String accessToken, String refreshToken, Long expiresInSeconds, Long refreshExpiresInSeconds) {
     }
 
     private final WebClient http;
@@ -56,7 +56,7 @@ public class OAuth2Client {
                     .onFailure().transform(e -> timeout(p, e))
                     .map(response -> {
                         JsonObject data = TikTokDialect.data(p, json(response));
-                        return new Tokens(data.getString("access_token"), null, null); // advertiser tokens never expire
+                        return new Tokens(data.getString("access_token"), null, null, null); // advertiser tokens never expire
                     });
         }
         MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add("code", code)
@@ -88,7 +88,8 @@ public class OAuth2Client {
                 .onFailure().transform(e -> timeout(p, e))
                 .map(response -> {
                     JsonObject body = ok(p, response);
-                    return new Tokens(body.getString("access_token"), body.getString("refresh_token"), body.getLong("expires_in"));
+                    return new Tokens(body.getString("access_token"), body.getString("refresh_token"), body.getLong("expires_in"),
+                            body.getLong("refresh_token_expires_in"));
                 });
     }
 

@@ -54,7 +54,7 @@ public class ConnectService {
     }
 
     private record Fetched(String accessToken, String refreshToken, Instant expiresAt, Instant dataAccessExpiresAt,
-            Identity identity, List<Granted.AdAccount> adAccounts) {
+            Instant refreshExpiresAt, Identity identity, List<Granted.AdAccount> adAccounts) {
     }
 
     private final PlatformUserRepository users;
@@ -145,8 +145,12 @@ public class ConnectService {
                 .chain(tokens -> oauth.identity(p, tokens.accessToken())
                         .chain(identity -> oauth.adAccounts(p, tokens.accessToken())
                                 .map(accounts -> new Fetched(tokens.accessToken(), tokens.refreshToken(),
-                                        tokens.expiresInSeconds() == null ? null : clock.instant().plusSeconds(tokens.expiresInSeconds()),
-                                        null, identity, accounts))));
+                                        after(tokens.expiresInSeconds()), null, after(tokens.refreshExpiresInSeconds()), identity,
+                                        accounts))));
+    }
+
+    private Instant after(Long seconds) {
+        return seconds == null ? null : clock.instant().plusSeconds(seconds);
     }
 
     private Uni<Fetched> fetchMeta(String code) {
@@ -156,7 +160,7 @@ public class ConnectService {
                         .chain(identity -> meta.adAccounts(longLived.accessToken())
                                 .chain(accounts -> meta.dataAccessExpiresAt(longLived.accessToken())
                                         .map(dataAccess -> new Fetched(longLived.accessToken(), null,
-                                                clock.instant().plusSeconds(longLived.expiresInSeconds()), dataAccess, identity,
+                                                clock.instant().plusSeconds(longLived.expiresInSeconds()), dataAccess, null, identity,
                                                 accounts)))));
     }
 
@@ -205,6 +209,7 @@ public class ConnectService {
         token.platformUserId = user.id;
         token.renew(access, refresh, fetched.expiresAt(), now);
         token.dataAccessExpiresAt = fetched.dataAccessExpiresAt();
+        token.refreshExpiresAt = fetched.refreshExpiresAt();
     }
 
     private static PlatformUser newUser(OAuthState binding, Fetched fetched, Instant now) {

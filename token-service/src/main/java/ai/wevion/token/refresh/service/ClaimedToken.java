@@ -14,6 +14,8 @@ public record ClaimedToken(
         int attempts,
         Instant expiringNotifiedAt,
         Instant dataAccessExpiresAt,
+        /** When the provider forces a new authorization (a refresh token's own end); null when it does not. */
+        Instant refreshExpiresAt,
         String workspaceId,
         String platform,
         String externalUserId,

@@ -148,14 +148,28 @@ public class RefreshService {
                     Instant now = clock.instant();
                     String access = cipher.encrypt(issued.accessToken(), owner);
                     String rotated = issued.refreshToken() == null ? null : cipher.encrypt(issued.refreshToken(), owner);
-                    boolean dataAccessLapsing = token.dataAccessExpiresAt() != null
-                            && Duration.between(now, token.dataAccessExpiresAt()).compareTo(config.warning()) < 0;
                     return store.refreshed(token, access, rotated,
-                            issued.expiresInSeconds() == null ? null : now.plusSeconds(issued.expiresInSeconds()), dataAccessLapsing, now)
+                            issued.expiresInSeconds() == null ? null : now.plusSeconds(issued.expiresInSeconds()), deadline(token, now), now)
                             .map(ok -> ok ? Outcome.REFRESHED : Outcome.SKIPPED);
                 })
                 .onFailure(ProviderFailure.Exception.class)
                 .recoverWithUni(e -> failed(store, token, ((ProviderFailure.Exception) e).failure()));
+    }
+
+    /**
+     * A provider-forced end coming within its warning window: Meta's data
+     * access (3 days, as before a deferral's warning), or the refresh token's
+     * own end (the re-authorization window, 14 days).
+     */
+    private TokenStore.Deadline deadline(ClaimedToken token, Instant now) {
+        if (token.dataAccessExpiresAt() != null && Duration.between(now, token.dataAccessExpiresAt()).compareTo(config.warning()) < 0) {
+            return new TokenStore.Deadline(token.dataAccessExpiresAt(), "DATA_ACCESS_EXPIRING");
+        }
+        if (token.refreshExpiresAt() != null
+                && Duration.between(now, token.refreshExpiresAt()).compareTo(config.reauthorizationWarning()) < 0) {
+            return new TokenStore.Deadline(token.refreshExpiresAt(), "REAUTHORIZATION_DUE");
+        }
+        return null;
     }
 
     /**

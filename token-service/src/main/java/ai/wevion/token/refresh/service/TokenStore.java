@@ -40,7 +40,7 @@ public abstract class TokenStore {
             from due, platform_user p
             where t.platform_user_id = due.platform_user_id and p.id = t.platform_user_id
             returning t.platform_user_id, t.access_token, t.refresh_token, t.expires_at, t.attempts, t.expiring_notified_at,
-                      t.data_access_expires_at, p.workspace_id, p.platform, p.external_user_id, p.display_name, p.connected_by""";
+                      t.data_access_expires_at, t.refresh_expires_at, p.workspace_id, p.platform, p.external_user_id, p.display_name, p.connected_by""";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -55,6 +55,10 @@ public abstract class TokenStore {
     /** A query on this store's table ({@code %1$s} in the text). */
     private String sql(String text) {
         return text.formatted(table);
+    }
+
+    /** A provider-forced end no refresh extends, and why. */
+    public record Deadline(Instant at, String reason) {
     }
 
     /** {@code checkNonExpiring}: also take tokens that never expire, for their liveness check (once per cycle). */
@@ -72,7 +76,7 @@ public abstract class TokenStore {
             List<ClaimedToken> claimed = new ArrayList<>();
             for (Row r : rows) {
                 claimed.add(new ClaimedToken(r.getUUID("platform_user_id"), claim, r.getString("access_token"), r.getString("refresh_token"),
-                        instant(r, "expires_at"), r.getInteger("attempts"), instant(r, "expiring_notified_at"), instant(r, "data_access_expires_at"),
+                        instant(r, "expires_at"), r.getInteger("attempts"), instant(r, "expiring_notified_at"), instant(r, "data_access_expires_at"), instant(r, "refresh_expires_at"),
                         r.getUUID("workspace_id").toString(), r.getString("platform"), r.getString("external_user_id"),
                         r.getString("display_name"), r.getUUID("connected_by").toString()));
             }
@@ -82,11 +86,13 @@ public abstract class TokenStore {
 
     /**
      * A fresh token is stored; sync goes on and the user sees nothing (T3).
-     * {@code warnDataAccess}: Meta's data access lapses soon whatever the
-     * refresh does; TOKEN_EXPIRING once (N2).
+     * {@code deadline}: a provider-forced end that no refresh extends is near
+     * (Meta's data access, a refresh token's own end) — TOKEN_EXPIRING once
+     * with its reason (N2); null when none is near.
      */
     public Uni<Boolean> refreshed(ClaimedToken t, String newCiphertext, String newRefreshCiphertext, Instant expiresAt,
-            boolean warnDataAccess, Instant now) {
+            Deadline deadline, Instant now) {
+        boolean warnDataAccess = deadline != null;
         boolean announce = warnDataAccess && t.expiringNotifiedAt() == null;
         Tuple args = Tuple.of(t.platformUserId(), t.claim(), newCiphertext, utc(expiresAt), utc(now));
         args.addBoolean(warnDataAccess);
@@ -104,7 +110,7 @@ public abstract class TokenStore {
                                 + "updated_at = $2 where id = $1").execute(Tuple.of(t.platformUserId(), utc(now)))
                                 .chain(() -> event(conn, t, "TOKEN_REFRESHED", "ACTIVE", expiresAt, null, now))
                                 .chain(() -> announce
-                                        ? event(conn, t, "TOKEN_EXPIRING", "ACTIVE", t.dataAccessExpiresAt(), "DATA_ACCESS_EXPIRING", now)
+                                        ? event(conn, t, "TOKEN_EXPIRING", "ACTIVE", deadline.at(), deadline.reason(), now)
                                         : Uni.createFrom().voidItem())
                                 .replaceWith(true)));
     }
