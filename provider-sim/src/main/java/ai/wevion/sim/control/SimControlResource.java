@@ -48,11 +48,16 @@ public class SimControlResource {
     private final ai.wevion.sim.snapchat.SnapchatOAuth snapchat;
     private final ai.wevion.sim.stripe.StripeOAuth stripe;
     private final ai.wevion.sim.tiktok.TikTokResource tiktok;
+    private final ai.wevion.sim.credentials.TaboolaResource taboola;
+    private final ai.wevion.sim.credentials.OutbrainResource outbrain;
 
     public SimControlResource(SimUsers users, CallStats stats, SimLatency latency, MetaControl meta, TelegramBot telegram,
             ai.wevion.sim.google.GoogleOAuth google, ai.wevion.sim.snapchat.SnapchatOAuth snapchat,
-            ai.wevion.sim.stripe.StripeOAuth stripe, ai.wevion.sim.tiktok.TikTokResource tiktok) {
+            ai.wevion.sim.stripe.StripeOAuth stripe, ai.wevion.sim.tiktok.TikTokResource tiktok,
+            ai.wevion.sim.credentials.TaboolaResource taboola, ai.wevion.sim.credentials.OutbrainResource outbrain) {
         this.users = users;
+        this.taboola = taboola;
+        this.outbrain = outbrain;
         this.tiktok = tiktok;
         this.stripe = stripe;
         this.google = google;
@@ -90,6 +95,8 @@ public class SimControlResource {
             case "snapchat" -> snapchat.issued();
             case "stripe" -> stripe.issued();
             case "tiktok" -> tiktok.issued();
+            case "taboola" -> taboola.issued();
+            case "outbrain" -> outbrain.issued();
             default -> throw new NotFoundException("no tokens issued by " + provider);
         };
     }

@@ -40,28 +40,36 @@ public interface TokenConfig {
         /** What people see ("Google Ads"). */
         String displayName();
 
-        String authorizeUrl();
+        /** How tokens are obtained; the consent screen's settings below apply to AUTHORIZATION_CODE only. */
+        @WithDefault("authorization-code")
+        ai.wevion.token.provider.Grant grant();
+
+        java.util.Optional<String> authorizeUrl();
 
         /** Extra authorize parameters, e.g. {@code access_type=offline&prompt=consent} for a refresh token. */
         java.util.Optional<String> authorizeParams();
 
         String tokenUrl();
 
-        String clientId();
+        /** The app's client id and secret (consent-screen providers; credential providers use the customer's own). */
+        java.util.Optional<String> clientId();
 
-        String clientSecret();
+        java.util.Optional<String> clientSecret();
 
         /** Space-separated. */
-        String scopes();
+        java.util.Optional<String> scopes();
 
         /** Proof Key for Code Exchange (S256). */
         @WithDefault("false")
         boolean pkce();
 
-        String redirectUri();
+        java.util.Optional<String> redirectUri();
 
-        /** Who the grant belongs to. */
-        String identityUrl();
+        /** Who the grant belongs to (consent-screen providers). */
+        java.util.Optional<String> identityUrl();
+
+        /** How long an access token lives when the provider's answer does not say (Outbrain: 30 days). */
+        java.util.Optional<Duration> accessLifetime();
 
         /** How the identity and ad-account answers are shaped. */
         ai.wevion.token.provider.GrantFormat format();

@@ -1,11 +1,18 @@
 package ai.wevion.token.provider;
 
+import ai.wevion.token.config.TokenConfig.OAuthProvider;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How a provider's identity and ad-account answers are shaped: the odd part of an otherwise standard OAuth 2.0 provider. */
+/**
+ * How a provider shapes its calls and answers — the token's header, the
+ * answer's envelope, the identity and ad accounts: the odd part of an
+ * otherwise configured provider.
+ */
 public enum GrantFormat {
 
     /** Google: userinfo {@code {sub, name}}; Google Ads customers {@code {resourceNames: ["customers/123"]}} (no names). */
@@ -66,6 +73,16 @@ public enum GrantFormat {
     /** TikTok (the envelope's {@code data}): {@code {core_user_id, display_name}}; {@code {list: [{advertiser_id, advertiser_name}]}}. */
     TIKTOK {
         @Override
+        void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+            request.putHeader("Access-Token", accessToken).addQueryParam("app_id", p.clientId().orElse("")).addQueryParam("secret", p.clientSecret().orElse(""));
+        }
+
+        @Override
+        JsonObject unwrap(OAuthProvider p, int status, JsonObject body, String retryAfter) {
+            return TikTokDialect.data(p, body);
+        }
+
+        @Override
         Granted.Identity identity(JsonObject data) {
             String id = data.getString("core_user_id");
             return new Granted.Identity(id, data.getString("display_name", id));
@@ -81,9 +98,67 @@ public enum GrantFormat {
             }
             return accounts;
         }
+    },
+
+    /** Taboola (client credentials): allowed accounts {@code {results: [{account_id, name}]}}. */
+    TABOOLA {
+        @Override
+        List<Granted.AdAccount> adAccounts(JsonObject body, String displayName) {
+            List<Granted.AdAccount> accounts = new ArrayList<>();
+            for (Object entry : body.getJsonArray("results", new JsonArray())) {
+                JsonObject a = (JsonObject) entry;
+                String id = String.valueOf(a.getValue("account_id", a.getValue("id")));
+                accounts.add(new Granted.AdAccount(id, a.getString("name", id)));
+            }
+            return accounts;
+        }
+    },
+
+    /** Outbrain (Basic login → {@code {"OB-TOKEN-V1": …}}, sent back in that header): {@code {marketers: [{id, name}]}}. */
+    OUTBRAIN {
+        @Override
+        void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+            request.putHeader("OB-TOKEN-V1", accessToken);
+        }
+
+        @Override
+        String loginToken(JsonObject body) {
+            return body.getString("OB-TOKEN-V1");
+        }
+
+        @Override
+        List<Granted.AdAccount> adAccounts(JsonObject body, String displayName) {
+            List<Granted.AdAccount> accounts = new ArrayList<>();
+            for (Object entry : body.getJsonArray("marketers", new JsonArray())) {
+                JsonObject m = (JsonObject) entry;
+                accounts.add(new Granted.AdAccount(m.getString("id"), m.getString("name", m.getString("id"))));
+            }
+            return accounts;
+        }
     };
 
-    abstract Granted.Identity identity(JsonObject body);
+    /** Puts the access token on a call: a bearer token unless the provider says otherwise. */
+    void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+        request.bearerTokenAuthentication(accessToken);
+    }
+
+    /** The answer's payload, or its classified failure: standard OAuth 2.0 errors unless the provider says otherwise. */
+    JsonObject unwrap(OAuthProvider p, int status, JsonObject body, String retryAfter) {
+        if (status == 200 && body != null) {
+            return body;
+        }
+        throw new ProviderFailure.Exception(OAuth2Errors.classify(p.displayName(), status, body, retryAfter));
+    }
+
+    /** The token in a credential grant's answer. */
+    String loginToken(JsonObject body) {
+        return body.getString("access_token");
+    }
+
+    /** Who the grant belongs to (providers reached by a consent screen). */
+    Granted.Identity identity(JsonObject body) {
+        throw new UnsupportedOperationException(name() + " grants have no identity call");
+    }
 
     abstract List<Granted.AdAccount> adAccounts(JsonObject body, String displayName);
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Standard OAuth 2.0 against any provider of the catalog: the authorize URL
- * (with PKCE where the provider takes it), the authorization_code and
- * refresh_token grants, and the grant's identity and ad accounts. Every
- * failure is classified (T4) by {@link OAuth2Errors}.
+ * Any provider of the catalog: the authorize URL (with PKCE where the
+ * provider takes it), the authorization_code and refresh_token grants, the
+ * credential grants (client credentials, Basic login), and the grant's
+ * identity and ad accounts. How each provider shapes its requests and answers
+ * is its {@link GrantFormat}; every failure is classified (T4).
  */
 @ApplicationScoped
 public class OAuth2Client {
@@ -28,7 +30,8 @@ public class OAuth2Client {
     /**
      * A grant's tokens; {@code refreshToken} is null when the provider did not
      * send (or rotate) one, {@code expiresInSeconds} when the access token never
-     * expires (Stripe).
+     * expires (Stripe, TikTok advertisers), {@code refreshExpiresInSeconds} when
+     * the grant has no end of its own.
      */
     public record Tokens(String accessToken, String refreshToken, Long expiresInSeconds, Long refreshExpiresInSeconds) {
     }
@@ -40,8 +43,8 @@ public class OAuth2Client {
     }
 
     public String authorizeUrl(OAuthProvider p, String state, String codeChallenge) {
-        StringBuilder url = new StringBuilder(p.authorizeUrl()).append("?response_type=code&client_id=").append(encode(p.clientId()))
-                .append("&redirect_uri=").append(encode(p.redirectUri())).append("&scope=").append(encode(p.scopes()))
+        StringBuilder url = new StringBuilder(p.authorizeUrl().orElse("")).append("?response_type=code&client_id=").append(encode(p.clientId().orElse("")))
+                .append("&redirect_uri=").append(encode(p.redirectUri().orElse(""))).append("&scope=").append(encode(p.scopes().orElse("")))
                 .append("&state=").append(encode(state));
         if (p.pkce()) {
             url.append("&code_challenge=").append(codeChallenge).append("&code_challenge_method=S256");
@@ -52,28 +55,51 @@ public class OAuth2Client {
 
     public Uni<Tokens> exchangeCode(OAuthProvider p, String code, String codeVerifier) {
         if (p.format() == GrantFormat.TIKTOK) {
-            return http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendJsonObject(TikTokDialect.tokenRequest(p, code))
-                    .onFailure().transform(e -> timeout(p, e))
-                    .map(response -> {
-                        JsonObject data = TikTokDialect.data(p, json(response));
-                        return new Tokens(data.getString("access_token"), null, null, null); // advertiser tokens never expire
-                    });
+            return send(p, http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis())
+                    .sendJsonObject(TikTokDialect.tokenRequest(p, code)))
+                    .map(data -> new Tokens(data.getString("access_token"), null, null, null)); // advertiser tokens never expire
         }
         MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add("code", code)
-                .add("redirect_uri", p.redirectUri()).add("client_id", p.clientId()).add("client_secret", p.clientSecret());
+                .add("redirect_uri", p.redirectUri().orElse("")).add("client_id", p.clientId().orElse("")).add("client_secret", p.clientSecret().orElse(""));
         if (p.pkce()) {
             form.add("code_verifier", codeVerifier);
         }
-        return token(p, form);
+        return tokens(p, http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendForm(form));
     }
 
     public Uni<Tokens> refresh(OAuthProvider p, String refreshToken) {
-        return token(p, MultiMap.caseInsensitiveMultiMap().add("grant_type", "refresh_token").add("refresh_token", refreshToken)
-                .add("client_id", p.clientId()).add("client_secret", p.clientSecret()));
+        return tokens(p, http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendForm(MultiMap.caseInsensitiveMultiMap()
+                .add("grant_type", "refresh_token").add("refresh_token", refreshToken)
+                .add("client_id", p.clientId().orElse("")).add("client_secret", p.clientSecret().orElse(""))));
+    }
+
+    /**
+     * The customer's own credentials for a token (Taboola: client id and
+     * secret; Outbrain: username and password). Refused credentials are the
+     * customer's to fix: PERMANENT {@code INVALID_CREDENTIALS}.
+     */
+    public Uni<Tokens> credentialsGrant(OAuthProvider p, String login, String secret) {
+        Uni<HttpResponse<Buffer>> call = p.grant() == Grant.BASIC_LOGIN
+                ? http.getAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).basicAuthentication(login, secret).send()
+                : http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendForm(MultiMap.caseInsensitiveMultiMap()
+                        .add("client_id", login).add("client_secret", secret).add("grant_type", "client_credentials"));
+        return call.onFailure().transform(e -> timeout(p, e)).map(response -> {
+            JsonObject body = json(response);
+            if (response.statusCode() == 200 && body != null) {
+                Long expiresIn = body.getLong("expires_in", p.accessLifetime().map(Duration::toSeconds).orElse(null));
+                return new Tokens(p.format().loginToken(body), null, expiresIn, null);
+            }
+            int status = response.statusCode();
+            String detail = p.displayName() + " answered " + status + " to the credentials";
+            throw new ProviderFailure.Exception(status == 400 || status == 401 || status == 403
+                    ? ProviderFailure.permanent("INVALID_CREDENTIALS", detail)
+                    : status == 429 ? ProviderFailure.retryable("RATE_LIMITED", seconds(response.getHeader("Retry-After")), detail)
+                    : ProviderFailure.retryable("TRANSIENT", null, detail));
+        });
     }
 
     public Uni<Granted.Identity> identity(OAuthProvider p, String accessToken) {
-        return get(p, p.identityUrl(), accessToken).map(p.format()::identity);
+        return get(p, p.identityUrl().orElse(""), accessToken).map(p.format()::identity);
     }
 
     public Uni<List<Granted.AdAccount>> adAccounts(OAuthProvider p, String accessToken) {
@@ -83,26 +109,20 @@ public class OAuth2Client {
         return get(p, p.accountsUrl().get(), accessToken).map(body -> p.format().adAccounts(body, p.displayName()));
     }
 
-    private Uni<Tokens> token(OAuthProvider p, MultiMap form) {
-        return http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendForm(form)
-                .onFailure().transform(e -> timeout(p, e))
-                .map(response -> {
-                    JsonObject body = ok(p, response);
-                    return new Tokens(body.getString("access_token"), body.getString("refresh_token"), body.getLong("expires_in"),
-                            body.getLong("refresh_token_expires_in"));
-                });
+    private Uni<Tokens> tokens(OAuthProvider p, Uni<HttpResponse<Buffer>> call) {
+        return send(p, call).map(body -> new Tokens(body.getString("access_token"), body.getString("refresh_token"),
+                body.getLong("expires_in"), body.getLong("refresh_token_expires_in")));
     }
 
     private Uni<JsonObject> get(OAuthProvider p, String url, String accessToken) {
-        if (p.format() == GrantFormat.TIKTOK) {
-            return http.getAbs(url).timeout(p.requestTimeout().toMillis()).putHeader("Access-Token", accessToken)
-                    .addQueryParam("app_id", p.clientId()).addQueryParam("secret", p.clientSecret()).send()
-                    .onFailure().transform(e -> timeout(p, e))
-                    .map(response -> TikTokDialect.data(p, json(response)));
-        }
-        return http.getAbs(url).timeout(p.requestTimeout().toMillis()).bearerTokenAuthentication(accessToken).send()
-                .onFailure().transform(e -> timeout(p, e))
-                .map(response -> ok(p, response));
+        HttpRequest<Buffer> request = http.getAbs(url).timeout(p.requestTimeout().toMillis());
+        p.format().authenticate(request, p, accessToken);
+        return send(p, request.send());
+    }
+
+    private static Uni<JsonObject> send(OAuthProvider p, Uni<HttpResponse<Buffer>> call) {
+        return call.onFailure().transform(e -> timeout(p, e))
+                .map(response -> p.format().unwrap(p, response.statusCode(), json(response), response.getHeader("Retry-After")));
     }
 
     private static JsonObject json(HttpResponse<Buffer> response) {
@@ -111,15 +131,6 @@ public class OAuth2Client {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    private static JsonObject ok(OAuthProvider p, HttpResponse<Buffer> response) {
-        JsonObject body = json(response);
-        if (response.statusCode() == 200 && body != null) {
-            return body;
-        }
-        throw new ProviderFailure.Exception(OAuth2Errors.classify(p.displayName(), response.statusCode(), body,
-                response.getHeader("Retry-After")));
     }
 
     private static ProviderFailure.Exception timeout(OAuthProvider p, Throwable e) {

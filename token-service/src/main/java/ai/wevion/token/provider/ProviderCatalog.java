@@ -13,6 +13,7 @@ import java.util.Set;
  * {@code token.providers}; the others are not connectable yet.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a catalog entry missing a setting fails the start, not the first connect
 public class ProviderCatalog {
 
     public static final String META = "meta";
@@ -23,6 +24,14 @@ public class ProviderCatalog {
 
     public ProviderCatalog(TokenConfig config) {
         this.config = config;
+        config.providers().forEach((platform, p) -> {
+            boolean consent = p.grant() == Grant.AUTHORIZATION_CODE;
+            if (consent && (p.authorizeUrl().isEmpty() || p.redirectUri().isEmpty() || p.clientId().isEmpty()
+                    || p.clientSecret().isEmpty() || p.identityUrl().isEmpty())) {
+                throw new IllegalStateException("token.providers." + platform
+                        + ": a consent-screen provider needs authorize-url, redirect-uri, client-id, client-secret and identity-url");
+            }
+        });
     }
 
     /** 404 for a platform that does not exist, 400 for one that cannot be connected yet. */

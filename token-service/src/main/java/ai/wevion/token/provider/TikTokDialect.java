@@ -19,7 +19,7 @@ final class TikTokDialect {
     }
 
     static JsonObject tokenRequest(OAuthProvider p, String authCode) {
-        return new JsonObject().put("app_id", p.clientId()).put("secret", p.clientSecret()).put("auth_code", authCode);
+        return new JsonObject().put("app_id", p.clientId().orElse("")).put("secret", p.clientSecret().orElse("")).put("auth_code", authCode);
     }
 
     /** The envelope's {@code data}, or the classified failure. */

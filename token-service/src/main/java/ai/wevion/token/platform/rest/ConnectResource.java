@@ -8,9 +8,13 @@ import ai.wevion.token.platform.service.ConnectService.Authorization;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,6 +46,17 @@ public class ConnectResource {
             @QueryParam("mode") @NotNull @Pattern(regexp = "connect|reconnect", message = "must be connect or reconnect") String mode,
             @QueryParam("platformUserId") UUID platformUserId) {
         return connect.authorize(caller, platform, mode, platformUserId);
+    }
+
+    /** The account's own API credentials, for providers without a consent screen (Taboola, Outbrain). */
+    public record Credentials(@NotBlank @Size(max = 200) String login, @NotBlank @Size(max = 500) String secret) {
+    }
+
+    @POST
+    @Path("/credentials")
+    @RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
+    public Uni<ConnectService.ConnectResult> credentials(@PathParam("platform") String platform, @Valid @NotNull Credentials body) {
+        return connect.connectWithCredentials(caller, platform, body.login(), body.secret());
     }
 
     /**

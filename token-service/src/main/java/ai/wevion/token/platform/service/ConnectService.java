@@ -7,6 +7,7 @@ import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.crypto.TokenCipher;
 import ai.wevion.token.config.TokenConfig.OAuthProvider;
 import ai.wevion.token.meta.MetaClient;
+import ai.wevion.token.provider.Grant;
 import ai.wevion.token.provider.Granted;
 import ai.wevion.token.provider.Granted.Identity;
 import ai.wevion.token.provider.OAuth2Client;
@@ -89,6 +90,10 @@ public class ConnectService {
 
     public Uni<Authorization> authorize(Caller caller, String platform, String mode, UUID platformUserId) {
         catalog.requireAvailable(platform);
+        if (catalog.oauth(platform).filter(p -> p.grant() != Grant.AUTHORIZATION_CODE).isPresent()) {
+            throw ApiException.badRequest("wrong_flow", catalog.displayName(platform)
+                    + " connects with the account's own API credentials: POST them to /api/v1/connect/" + platform + "/credentials.");
+        }
         if (catalog.adminOnly(platform)) {
             caller.requireAdmin();
         }
@@ -126,10 +131,38 @@ public class ConnectService {
                         .chain(fetched -> Panache.withTransaction(() -> store(binding, fetched))));
     }
 
+    /**
+     * Taboola and Outbrain: the account's own API credentials (client id and
+     * secret, or username and password) are exchanged for a token at once and
+     * kept encrypted, since every renewal needs them again.
+     */
+    public Uni<ConnectResult> connectWithCredentials(Caller caller, String platform, String login, String secret) {
+        catalog.requireAvailable(platform);
+        OAuthProvider provider = catalog.oauth(platform).filter(p -> p.grant() != Grant.AUTHORIZATION_CODE)
+                .orElseThrow(() -> ApiException.badRequest("wrong_flow", catalog.displayName(platform)
+                        + " connects through its consent screen: start at /api/v1/connect/" + platform + "/authorize."));
+        if (provider.adminOnly()) {
+            caller.requireAdmin();
+        }
+        OAuthState binding = new OAuthState(); // not stored: no redirect to survive
+        binding.workspaceId = UUID.fromString(caller.workspaceId());
+        binding.userId = UUID.fromString(caller.userId());
+        binding.platform = platform;
+        binding.mode = CONNECT;
+        Uni<Fetched> fetched = oauth.credentialsGrant(provider, login, secret)
+                .chain(tokens -> oauth.adAccounts(provider, tokens.accessToken()).map(accounts -> new Fetched(tokens.accessToken(),
+                        secret, after(tokens.expiresInSeconds()), null, null,
+                        new Identity(login, accounts.size() == 1 ? accounts.get(0).name() : login), accounts)));
+        return classified(platform, fetched).chain(f -> Panache.withTransaction(() -> store(binding, f)));
+    }
+
     private Uni<Fetched> fetch(String platform, String code, String state) {
-        Uni<Fetched> fetched = catalog.oauth(platform)
+        return classified(platform, catalog.oauth(platform)
                 .map(p -> fetchOAuth2(p, code, signer.codeVerifier(state)))
-                .orElseGet(() -> fetchMeta(code));
+                .orElseGet(() -> fetchMeta(code)));
+    }
+
+    private Uni<Fetched> classified(String platform, Uni<Fetched> fetched) {
         String name = catalog.displayName(platform);
         return fetched.onFailure(ProviderFailure.Exception.class).transform(e -> {
             ProviderFailure failure = ((ProviderFailure.Exception) e).failure();

@@ -4,6 +4,7 @@ import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.crypto.TokenCipher;
 import ai.wevion.token.config.TokenConfig.OAuthProvider;
 import ai.wevion.token.meta.MetaClient;
+import ai.wevion.token.provider.Grant;
 import ai.wevion.token.provider.OAuth2Client;
 import ai.wevion.token.provider.OAuth2Client.Tokens;
 import ai.wevion.token.provider.ProviderCatalog;
@@ -52,7 +53,7 @@ public class RefreshService {
     private final TokenCipher cipher;
     private final Clock clock;
     private final TokenConfig.Refresh config;
-    private final Duration oauthWindow;
+    private final java.util.Map<String, OAuthProvider> providers;
     private final CallPacer metaPacer;
     private final java.util.Map<String, CallPacer> oauthPacers = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -66,41 +67,47 @@ public class RefreshService {
         this.cipher = cipher;
         this.clock = clock;
         this.config = config.refresh();
-        this.oauthWindow = config.providers().values().stream().map(OAuthProvider::refreshBuffer).max(Duration::compareTo)
-                .orElse(Duration.ofMinutes(10));
+        this.providers = config.providers();
         this.metaPacer = new CallPacer(config.meta().maxCallsPerSecond());
     }
 
     /** One cycle: every due token once (a token refreshed or deferred in this cycle is not taken again). */
     public Uni<SweepResult> sweep() {
-        return run(metaStore, config.window(), false, false)
-                .chain(metaResult -> run(oauthStore, oauthWindow, false, true).map(metaResult::plus));
+        return run(metaStore, config.window(), false, false, null).chain(metaResult -> eachProvider(false, true).map(metaResult::plus));
     }
 
     /** OAuth 2.0 access tokens within their buffer (every minute: they live about an hour). */
     public Uni<SweepResult> oauthSweep() {
-        return run(oauthStore, oauthWindow, false, false);
+        return eachProvider(false, false);
+    }
+
+    /** The catalog's providers one after the other, each with its own refresh buffer. */
+    private Uni<SweepResult> eachProvider(boolean retriesOnly, boolean checkNonExpiring) {
+        return Multi.createFrom().iterable(providers.entrySet())
+                .onItem().transformToUniAndConcatenate(p -> run(oauthStore, p.getValue().refreshBuffer(), retriesOnly, checkNonExpiring,
+                        p.getKey()))
+                .collect().asList()
+                .map(results -> results.stream().reduce(new SweepResult(0, 0, 0, 0), SweepResult::plus));
     }
 
     /** Deferred tokens whose retry time has come (between cycles). */
     public Uni<SweepResult> retryDeferred() {
-        return run(metaStore, config.window(), true, false)
-                .chain(metaResult -> run(oauthStore, oauthWindow, true, true).map(metaResult::plus));
+        return run(metaStore, config.window(), true, false, null).chain(metaResult -> eachProvider(true, true).map(metaResult::plus));
     }
 
     /** Claims and refreshes this one token if it is due and free; false when another refresh has it. */
     public Uni<Boolean> refreshNow(TokenStore store, UUID platformUserId, Duration dueWithin) {
         Instant now = clock.instant();
         return store.claim(new ClaimQuery(now.plus(dueWithin), now, 1, now.plus(config.claimLease()), now.plusSeconds(1),
-                false, platformUserId, false))
+                false, platformUserId, false, null))
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false) : refresh(store, claimed.get(0)).replaceWith(true));
     }
 
-    private Uni<SweepResult> run(TokenStore store, Duration window, boolean retriesOnly, boolean checkNonExpiring) {
+    private Uni<SweepResult> run(TokenStore store, Duration window, boolean retriesOnly, boolean checkNonExpiring, String platform) {
         Instant cycleStart = clock.instant();
         AtomicInteger due = new AtomicInteger();
         AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
-        return Multi.createBy().repeating().uni(() -> claimBatch(store, window, cycleStart, retriesOnly, checkNonExpiring)).whilst(batch -> !batch.isEmpty())
+        return Multi.createBy().repeating().uni(() -> claimBatch(store, window, cycleStart, retriesOnly, checkNonExpiring, platform)).whilst(batch -> !batch.isEmpty())
                 .onItem().transformToMultiAndConcatenate(batch -> {
                     due.addAndGet(batch.size());
                     return Multi.createFrom().iterable(batch).onItem().transformToUni(t -> refreshSafely(store, t))
@@ -122,10 +129,10 @@ public class RefreshService {
     }
 
     private Uni<List<ClaimedToken>> claimBatch(TokenStore store, Duration window, Instant cycleStart, boolean retriesOnly,
-            boolean checkNonExpiring) {
+            boolean checkNonExpiring, String platform) {
         Instant now = clock.instant();
         return store.claim(new ClaimQuery(now.plus(window), now, config.batchSize(), now.plus(config.claimLease()),
-                cycleStart, retriesOnly, null, checkNonExpiring));
+                cycleStart, retriesOnly, null, checkNonExpiring, platform));
     }
 
     /** One token's trouble (database hiccup, bad ciphertext) must not stop the sweep; its claim lapses and it is retried. */
@@ -187,6 +194,11 @@ public class RefreshService {
         if (token.expiresAt() == null) {
             String current = cipher.decrypt(token.ciphertext(), owner);
             return pacer.paced(oauth.identity(provider, current)).map(alive -> new Issued(current, null, null));
+        }
+        if (provider.grant() != Grant.AUTHORIZATION_CODE) {
+            // the customer's secret (client secret, password) is kept encrypted in the refresh column
+            return pacer.paced(oauth.credentialsGrant(provider, token.externalUserId(), cipher.decrypt(token.refreshCiphertext(), owner)))
+                    .map(t -> new Issued(t.accessToken(), null, t.expiresInSeconds()));
         }
         Uni<Tokens> granted = pacer.paced(oauth.refresh(provider, cipher.decrypt(token.refreshCiphertext(), owner)));
         return granted.map(t -> new Issued(t.accessToken(), t.refreshToken(), t.expiresInSeconds()));

@@ -27,7 +27,8 @@ public abstract class TokenStore {
     private static final String CLAIM = """
             with due as (
                 select t.platform_user_id from %1$s t
-                where t.token_status = 'ACTIVE' and (t.expires_at < $1 or ($9 and t.expires_at is null))
+                where ($10::text is null or t.platform_user_id in (select id from platform_user where platform = $10))
+                  and t.token_status = 'ACTIVE' and (t.expires_at < $1 or ($9 and t.expires_at is null))
                   and (t.next_attempt_at is null or t.next_attempt_at <= $2)
                   and (t.claimed_until is null or t.claimed_until < $2)
                   and t.updated_at < $6
@@ -61,9 +62,13 @@ public abstract class TokenStore {
     public record Deadline(Instant at, String reason) {
     }
 
-    /** {@code checkNonExpiring}: also take tokens that never expire, for their liveness check (once per cycle). */
+    /**
+     * {@code checkNonExpiring}: also take tokens that never expire, for their
+     * liveness check (once per cycle); {@code platform}: only this provider's
+     * tokens (each has its own refresh buffer), or all when null.
+     */
     public record ClaimQuery(Instant dueBefore, Instant now, int limit, Instant leaseUntil, Instant touchedBefore,
-            boolean retriesOnly, UUID only, boolean checkNonExpiring) {
+            boolean retriesOnly, UUID only, boolean checkNonExpiring, String platform) {
     }
 
     public Uni<List<ClaimedToken>> claim(ClaimQuery q) {
@@ -72,6 +77,7 @@ public abstract class TokenStore {
                 utc(q.touchedBefore()), q.retriesOnly()));
         args.addUUID(q.only());
         args.addBoolean(q.checkNonExpiring());
+        args.addString(q.platform());
         return pool.withTransaction(conn -> conn.preparedQuery(sql(CLAIM)).execute(args)).map(rows -> {
             List<ClaimedToken> claimed = new ArrayList<>();
             for (Row r : rows) {
