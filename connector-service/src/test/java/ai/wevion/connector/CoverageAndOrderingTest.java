@@ -98,6 +98,20 @@ class CoverageAndOrderingTest {
     }
 
     @Test
+    void everyPlatformsBannerUsesItsDisplayName_C3_T7() {
+        User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        String ws = owner.workspaceId();
+        for (String platform : List.of("google-ads", "tiktok", "google-drive")) {
+            String user = UUID.randomUUID().toString();
+            tokens.publish(user, tokens.tokenStatusJson(UUID.randomUUID().toString(), "TOKEN_EXPIRED", tokens.now(), ws, user, "EXPIRED",
+                    "INVALID_GRANT", List.of(Account.random())).replace("\"platform\":\"meta\"", "\"platform\":\"" + platform + "\""));
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> ConnectorApi.banners(owner).then().body("message",
+                org.hamcrest.Matchers.containsInAnyOrder("Google Ads connection needs attention", "TikTok connection needs attention",
+                        "Google Drive connection needs attention")));
+    }
+
+    @Test
     void aDuplicatedEventChangesNothingAndALateOneDoesNotTurnBackTime() {
         User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
         String ana = UUID.randomUUID().toString();

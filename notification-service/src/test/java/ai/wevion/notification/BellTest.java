@@ -59,6 +59,19 @@ class BellTest {
     }
 
     @Test
+    void aFailedIntegrationOrOtherPlatformIsNamedByItsDisplayNameAndLinksToItsReconnect_N1() {
+        User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        String credential = UUID.randomUUID().toString();
+        events.tokenStatusOf("google-drive", credential, "TOKEN_EXPIRED", owner.workspaceId(), credential, owner.userId(), "Finance Drive",
+                Duration.ZERO);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> Bell.list(owner).size() == 1);
+        Map<String, Object> n = Bell.list(owner).get(0);
+        assertThat(n).containsEntry("platform", "google-drive").containsEntry("link", "/connect/google-drive");
+        assertThat((String) n.get("body")).startsWith("Google Drive: the connection of Finance Drive has expired.");
+    }
+
+    @Test
     void aDuplicatedOrRepeatedFailureMakesOneNotification_N1() {
         User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
         String credential = UUID.randomUUID().toString();

@@ -20,6 +20,12 @@ final class TokenEvents {
     /** The same with another key: events with one key reach the service in the order sent. */
     String tokenStatusKeyed(String key, String type, String workspaceId, String platformUserId, String connectedBy, String displayName,
             Duration expiresIn) {
+        return tokenStatusOf("meta", key, type, workspaceId, platformUserId, connectedBy, displayName, expiresIn);
+    }
+
+    /** An event of another platform or integration. */
+    String tokenStatusOf(String platform, String key, String type, String workspaceId, String platformUserId, String connectedBy,
+            String displayName, Duration expiresIn) {
         Instant at = clock.instant();
         String status = switch (type) {
             case "TOKEN_EXPIRED" -> "EXPIRED";
@@ -27,7 +33,7 @@ final class TokenEvents {
             default -> "ACTIVE";
         };
         String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + at
-                + "\",\"workspaceId\":\"" + workspaceId + "\",\"platform\":\"meta\",\"platformUserId\":\"" + platformUserId
+                + "\",\"workspaceId\":\"" + workspaceId + "\",\"platform\":\"" + platform + "\",\"platformUserId\":\"" + platformUserId
                 + "\",\"externalUserId\":\"fb-" + platformUserId.substring(0, 8) + "\",\"displayName\":\"" + displayName
                 + "\",\"status\":\"" + status + "\",\"expiresAt\":\"" + at.plus(expiresIn) + "\",\"reason\":"
                 + ("TOKEN_EXPIRED".equals(type) ? "\"PASSWORD_CHANGED\"" : "null") + ",\"adAccounts\":[],\"connectedBy\":\""

@@ -63,4 +63,22 @@ class TikTokTokensTest extends EmptyTokenTables {
         assertThat(OAuthApi.platformUser(owner, ids.get("TRANSIENT"))).containsEntry("status", "ACTIVE")
                 .containsEntry("lastRefreshError", "TRANSIENT");
     }
+
+    @Test
+    void everyTikTokErrorCodeIsClassifiedAsExpiredOrRetried_T4_T7() {
+        User owner = TokenApi.owner();
+        Map<Integer, String> expected = Map.of(40102, "EXPIRED", 40103, "REVOKED", 40107, "REVOKED", 40132, "RATE_LIMITED",
+                61000, "RATE_LIMITED", 50002, "TRANSIENT", 60001, "TRANSIENT");
+        Map<Integer, String> ids = new java.util.HashMap<>();
+        expected.keySet().forEach(code -> {
+            String simUser = OAuthApi.simUser("tiktok", "Code " + code, String.valueOf(code));
+            ids.put(code, OAuthApi.connect(owner, "tiktok", simUser));
+            ProviderSimulator.fail("tiktok", simUser, Map.of("mode", "TRANSIENT", "count", 1, "code", code));
+        });
+
+        TokenApi.sweep().then().statusCode(200).body("expired", equalTo(3)).body("deferred", equalTo(4));
+        expected.forEach((code, reason) -> assertThat(OAuthApi.platformUser(owner, ids.get(code))).as("code %d", code)
+                .containsEntry("status", reason.equals("RATE_LIMITED") || reason.equals("TRANSIENT") ? "ACTIVE" : "EXPIRED")
+                .containsEntry("lastRefreshError", reason));
+    }
 }

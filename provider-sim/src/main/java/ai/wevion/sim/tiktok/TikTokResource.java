@@ -115,6 +115,9 @@ public class TikTokResource {
         SimUser user = users.find(PROVIDER, access.get().userId()).orElseThrow();
         stats.count(PROVIDER, endpoint, user.id());
         SimUser.Failure failure = user.takeFailure();
+        if (failure.mode() != ai.wevion.sim.control.FailureMode.NONE && failure.code() != null) {
+            return envelope(failure.code(), "Simulated TikTok error " + failure.code(), null); // any code of PROVIDERS.md
+        }
         return switch (failure.mode()) {
             case NONE -> envelope(0, "OK", data.apply(user));
             case TIMEOUT -> latency.after(timeoutDelay, () -> body(50000, "System error", null));
