@@ -67,7 +67,7 @@ class TikTokTokensTest extends EmptyTokenTables {
     @Test
     void everyTikTokErrorCodeIsClassifiedAsExpiredOrRetried_T4_T7() {
         User owner = TokenApi.owner();
-        Map<Integer, String> expected = Map.of(40102, "EXPIRED", 40103, "REVOKED", 40107, "REVOKED", 40132, "RATE_LIMITED",
+        Map<Integer, String> expected = Map.of(40102, "EXPIRED", 40103, "REFRESH_EXPIRED", 40107, "INVALID_REFRESH_TOKEN", 40132, "RATE_LIMITED",
                 61000, "RATE_LIMITED", 50002, "TRANSIENT", 60001, "TRANSIENT");
         Map<Integer, String> ids = new java.util.HashMap<>();
         expected.keySet().forEach(code -> {
@@ -80,5 +80,26 @@ class TikTokTokensTest extends EmptyTokenTables {
         expected.forEach((code, reason) -> assertThat(OAuthApi.platformUser(owner, ids.get(code))).as("code %d", code)
                 .containsEntry("status", reason.equals("RATE_LIMITED") || reason.equals("TRANSIENT") ? "ACTIVE" : "EXPIRED")
                 .containsEntry("lastRefreshError", reason));
+    }
+
+    @Test
+    void aCreatorAccountsRotatingRefreshTokenIsStoredEachTimeSoEveryRenewalWorks_T7() {
+        User owner = TokenApi.owner();
+        String simUser = ProviderSimulator.newUser("tiktok", Map.of("name", "Creator Cleo"));
+        String id = OAuthApi.connect(owner, "tiktok-creator", simUser);
+        assertThat(OAuthApi.platformUser(owner, id)).containsEntry("displayName", "Creator Cleo").containsEntry("status", "ACTIVE");
+
+        for (int day = 1; day <= 3; day++) {
+            MutableClock.advance(Duration.ofHours(23).plusMinutes(30)); // inside the 1-hour buffer of a 24-hour token
+            TokenApi.sweep().then().statusCode(200).body("refreshed", equalTo(1)).body("expired", equalTo(0));
+        }
+        // each refresh token died when it was used: three renewals worked only because the newest was stored each time
+        assertThat(ProviderSimulator.calls("tiktok", "creator_refresh", simUser)).isEqualTo(3);
+        TokenApi.credential(id).then().statusCode(200);
+
+        ProviderSimulator.fail("tiktok", simUser, Map.of("mode", "EXPIRED"));
+        MutableClock.advance(Duration.ofHours(23).plusMinutes(30));
+        TokenApi.sweep().then().statusCode(200).body("expired", equalTo(1));
+        assertThat(OAuthApi.platformUser(owner, id)).containsEntry("status", "EXPIRED").containsEntry("lastRefreshError", "REFRESH_EXPIRED");
     }
 }

@@ -90,6 +90,60 @@ public class TikTokResource {
                 "advertiser_ids", user.adAccounts().stream().map(SimUser.AdAccount::id).toList()));
     }
 
+    /**
+     * Creator accounts (PROVIDERS.md): JSON {@code authorization_code} and
+     * {@code refresh_token} grants; access tokens live 24 h, refresh tokens a
+     * year and rotate on every use (the old one dies: store the newest).
+     */
+    @POST
+    @Path("/open_api/v1.3/tt_user/oauth2/token/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> creatorToken(JsonObject body) {
+        if (body == null || !appId.equals(body.getString("client_id")) || !secret.equals(body.getString("client_secret"))) {
+            return envelope(40001, "client_id or client_secret is invalid", null);
+        }
+        Optional<OAuthTokens.Code> grant = tokens.redeem(body.getString("auth_code"));
+        if (grant.isEmpty()) {
+            return envelope(40110, "Auth code is invalid or has expired.", null);
+        }
+        SimUser user = users.find(PROVIDER, grant.get().userId()).orElseThrow();
+        stats.count(PROVIDER, "creator_token", user.id());
+        return envelope(0, "OK", creatorTokens(user));
+    }
+
+    @POST
+    @Path("/open_api/v1.3/tt_user/oauth2/refresh_token/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> creatorRefresh(JsonObject body) {
+        if (body == null || !appId.equals(body.getString("client_id")) || !secret.equals(body.getString("client_secret"))) {
+            return envelope(40001, "client_id or client_secret is invalid", null);
+        }
+        Optional<String> owner = tokens.refreshOwner(body.getString("refresh_token"));
+        if (owner.isEmpty()) {
+            return envelope(40107, "Refresh token is invalid or has expired.", null);
+        }
+        SimUser user = users.find(PROVIDER, owner.get()).orElseThrow();
+        stats.count(PROVIDER, "creator_refresh", user.id());
+        SimUser.Failure failure = user.takeFailure();
+        if (failure.mode() != ai.wevion.sim.control.FailureMode.NONE) {
+            int code = failure.code() != null ? failure.code() : switch (failure.mode()) {
+                case RATE_LIMITED -> 40100;
+                case TRANSIENT, TIMEOUT -> 50000;
+                default -> 40103;
+            };
+            return envelope(code, "Simulated TikTok error " + code, null);
+        }
+        tokens.revoke(body.getString("refresh_token"));
+        return envelope(0, "OK", creatorTokens(user));
+    }
+
+    private Map<String, Object> creatorTokens(SimUser user) {
+        long lifetime = user.tokenLifetimeSeconds(86400);
+        return Map.of("access_token", tokens.issueAccess(user.id(), lifetime), "expires_in", lifetime,
+                "refresh_token", tokens.issueRefresh(user.id()), "refresh_token_expires_in", 31_536_000, "open_id", user.id(),
+                "scope", "user.info.basic");
+    }
+
     @GET
     @Path("/open_api/v1.3/user/info/")
     public Uni<Response> userInfo(@HeaderParam("Access-Token") String token) {
@@ -111,6 +165,9 @@ public class TikTokResource {
         Optional<OAuthTokens.Access> access = tokens.access(token);
         if (access.isEmpty()) {
             return envelope(40105, "Access token is incorrect or has been revoked.", null);
+        }
+        if (access.get().expiresAt().isBefore(java.time.Instant.now())) {
+            return envelope(40102, "Access token has expired.", null); // creator tokens live 24 h
         }
         SimUser user = users.find(PROVIDER, access.get().userId()).orElseThrow();
         stats.count(PROVIDER, endpoint, user.id());

@@ -46,6 +46,9 @@ public interface TokenConfig {
 
         java.util.Optional<String> authorizeUrl();
 
+        /** Where the refresh_token grant goes, when not the token URL (TikTok creators). */
+        java.util.Optional<String> refreshUrl();
+
         /** Extra authorize parameters, e.g. {@code access_type=offline&prompt=consent} for a refresh token. */
         java.util.Optional<String> authorizeParams();
 

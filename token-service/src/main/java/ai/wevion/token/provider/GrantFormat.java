@@ -100,6 +100,43 @@ public enum GrantFormat {
         }
     },
 
+    /**
+     * TikTok creator accounts: token requests as JSON ({@code auth_code}), the
+     * {@code Access-Token} header, the envelope; 24-hour access tokens and
+     * rotating refresh tokens; no ad accounts.
+     */
+    TIKTOK_CREATOR {
+        @Override
+        void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+            request.putHeader("Access-Token", accessToken);
+        }
+
+        @Override
+        JsonObject unwrap(OAuthProvider p, int status, JsonObject body, String retryAfter) {
+            return TikTokDialect.data(p, body);
+        }
+
+        @Override
+        boolean jsonTokenRequests() {
+            return true;
+        }
+
+        @Override
+        String codeField() {
+            return "auth_code";
+        }
+
+        @Override
+        Granted.Identity identity(JsonObject data) {
+            return TIKTOK.identity(data);
+        }
+
+        @Override
+        List<Granted.AdAccount> adAccounts(JsonObject data, String displayName) {
+            return List.of();
+        }
+    },
+
     /** Taboola (client credentials): allowed accounts {@code {results: [{account_id, name}]}}. */
     TABOOLA {
         @Override
@@ -148,6 +185,16 @@ public enum GrantFormat {
             return body;
         }
         throw new ProviderFailure.Exception(OAuth2Errors.classify(p.displayName(), status, body, retryAfter));
+    }
+
+    /** Token requests as JSON instead of a form. */
+    boolean jsonTokenRequests() {
+        return false;
+    }
+
+    /** The authorization code's field in the token request. */
+    String codeField() {
+        return "code";
     }
 
     /** The token in a credential grant's answer. */

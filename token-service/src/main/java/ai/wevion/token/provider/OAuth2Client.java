@@ -59,18 +59,19 @@ public class OAuth2Client {
                     .sendJsonObject(TikTokDialect.tokenRequest(p, code)))
                     .map(data -> new Tokens(data.getString("access_token"), null, null, null)); // advertiser tokens never expire
         }
-        MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add("code", code)
-                .add("redirect_uri", p.redirectUri().orElse("")).add("client_id", p.clientId().orElse("")).add("client_secret", p.clientSecret().orElse(""));
+        MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add(p.format().codeField(), code)
+                .add("redirect_uri", p.redirectUri().orElse("")).add("client_id", p.clientId().orElse(""))
+                .add("client_secret", p.clientSecret().orElse(""));
         if (p.pkce()) {
             form.add("code_verifier", codeVerifier);
         }
-        return tokens(p, http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendForm(form));
+        return tokens(p, p.tokenUrl(), form);
     }
 
     public Uni<Tokens> refresh(OAuthProvider p, String refreshToken) {
-        return tokens(p, http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendForm(MultiMap.caseInsensitiveMultiMap()
+        return tokens(p, p.refreshUrl().orElse(p.tokenUrl()), MultiMap.caseInsensitiveMultiMap()
                 .add("grant_type", "refresh_token").add("refresh_token", refreshToken)
-                .add("client_id", p.clientId().orElse("")).add("client_secret", p.clientSecret().orElse(""))));
+                .add("client_id", p.clientId().orElse("")).add("client_secret", p.clientSecret().orElse("")));
     }
 
     /**
@@ -107,6 +108,17 @@ public class OAuth2Client {
             return Uni.createFrom().item(List.of());
         }
         return get(p, p.accountsUrl().get(), accessToken).map(body -> p.format().adAccounts(body, p.displayName()));
+    }
+
+    /** A token request: a form, or the same fields as JSON where the provider wants that (TikTok creators). */
+    private Uni<Tokens> tokens(OAuthProvider p, String url, MultiMap form) {
+        HttpRequest<Buffer> request = http.postAbs(url).timeout(p.requestTimeout().toMillis());
+        if (!p.format().jsonTokenRequests()) {
+            return tokens(p, request.sendForm(form));
+        }
+        JsonObject json = new JsonObject();
+        form.forEach(entry -> json.put(entry.getKey(), entry.getValue()));
+        return tokens(p, request.sendJsonObject(json));
     }
 
     private Uni<Tokens> tokens(OAuthProvider p, Uni<HttpResponse<Buffer>> call) {

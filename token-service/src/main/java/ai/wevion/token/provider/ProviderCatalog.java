@@ -17,8 +17,9 @@ import java.util.Set;
 public class ProviderCatalog {
 
     public static final String META = "meta";
-    public static final Set<String> ALL = Set.of("meta", "google-ads", "tiktok", "snapchat", "taboola", "outbrain", "stripe",
-            "google-drive");
+    /** CONTRACT's platforms, and TikTok creator accounts (an extension: another grant than advertisers'). */
+    public static final Set<String> ALL = Set.of("meta", "google-ads", "tiktok", "tiktok-creator", "snapchat", "taboola", "outbrain",
+            "stripe", "google-drive");
 
     private final TokenConfig config;
 

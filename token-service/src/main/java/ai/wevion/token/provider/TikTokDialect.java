@@ -36,6 +36,8 @@ final class TikTokDialect {
         if (DEAD.contains(code)) {
             return ProviderFailure.permanent(switch (code) {
                 case 40102 -> "EXPIRED";
+                case 40103 -> "REFRESH_EXPIRED";
+                case 40107 -> "INVALID_REFRESH_TOKEN";
                 case 40114 -> "LOGGED_OUT";
                 case 40110 -> "INVALID_AUTH_CODE";
                 default -> "REVOKED";

@@ -12,6 +12,7 @@ public final class PlatformNames {
         DISPLAY.put("meta", "Meta");
         DISPLAY.put("google-ads", "Google Ads");
         DISPLAY.put("tiktok", "TikTok");
+        DISPLAY.put("tiktok-creator", "TikTok creator");
         DISPLAY.put("snapchat", "Snapchat");
         DISPLAY.put("taboola", "Taboola");
         DISPLAY.put("outbrain", "Outbrain");

@@ -6,6 +6,7 @@ import java.util.Map;
 final class PlatformNames {
 
     private static final Map<String, String> DISPLAY = Map.of("meta", "Meta", "google-ads", "Google Ads", "tiktok", "TikTok",
+            "tiktok-creator", "TikTok creator",
             "snapchat", "Snapchat", "taboola", "Taboola", "outbrain", "Outbrain", "stripe", "Stripe", "google-drive", "Google Drive");
 
     private PlatformNames() {
