@@ -197,6 +197,8 @@ class GoogleTokensTest extends EmptyTokenTables {
         String simUser = googleUser("Drive Owner");
         Map<String, Object> connected = OAuthApi.callback("google-drive", OAuthApi.authorize(owner, "google-drive").path("authorizeUrl"), simUser);
         assertThat(connected).containsEntry("outcome", "CONNECTED");
+        MutableClock.advance(Duration.ofMinutes(55));
+        TokenApi.sweep().then().statusCode(200).body("refreshed", equalTo(1)); // renewed like any Google grant
     }
 
     private static String googleUser(String name) {

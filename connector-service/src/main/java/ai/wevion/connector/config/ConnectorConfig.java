@@ -18,8 +18,15 @@ public interface ConnectorConfig {
         @WithDefault("30s")
         String every();
 
-        /** How far back a backfill may reach: Meta keeps most insights 13 months (C7). */
+        /** How far back a backfill may reach when the platform sets nothing: Meta keeps most insights 13 months (C7). */
         @WithDefault("P395D")
-        Duration metaRetention();
+        Duration defaultRetention();
+
+        /** Per platform, how far back its reporting API serves data (C7). */
+        java.util.Map<String, Duration> retention();
+
+        default Duration retention(String platform) {
+            return retention().getOrDefault(platform, defaultRetention());
+        }
     }
 }

@@ -170,7 +170,7 @@ public class HealthProjection {
         if (!open || !"TOKEN_RECONNECTED".equals(e.type())) {
             return gate;
         }
-        Instant earliest = now.minus(config.metaRetention());
+        Instant earliest = now.minus(config.retention(e.platform()));
         Instant gapFrom = r.getOffsetDateTime("gap_from").toInstant();
         Instant from = gapFrom.isBefore(earliest) ? earliest : gapFrom;
         return gate.chain(() -> syncRequests.request(conn, workspaceId, accountId, UUID.fromString(e.platformUserId()), from,
