@@ -102,13 +102,49 @@ class CoverageAndOrderingTest {
         User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
         String ws = owner.workspaceId();
         for (String platform : List.of("google-ads", "tiktok", "google-drive")) {
-            String user = UUID.randomUUID().toString();
-            tokens.publish(user, tokens.tokenStatusJson(UUID.randomUUID().toString(), "TOKEN_EXPIRED", tokens.now(), ws, user, "EXPIRED",
-                    "INVALID_GRANT", List.of(Account.random())).replace("\"platform\":\"meta\"", "\"platform\":\"" + platform + "\""));
+            publishOn(platform, "TOKEN_EXPIRED", ws, UUID.randomUUID().toString(), Account.random());
         }
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> ConnectorApi.banners(owner).then().body("message",
                 org.hamcrest.Matchers.containsInAnyOrder("Google Ads connection needs attention", "TikTok connection needs attention",
                         "Google Drive connection needs attention")));
+    }
+
+    @Test
+    void aBackfillAfterALongOutageReachesBackOnlyAsFarAsThePlatformKeepsData_C7() {
+        User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        String ws = owner.workspaceId();
+        Map<String, Account> accounts = Map.of("meta", Account.random(), "google-ads", Account.random());
+        Map<String, String> users = Map.of("meta", UUID.randomUUID().toString(), "google-ads", UUID.randomUUID().toString());
+        java.time.Instant connectedAt = tokens.now();
+        try (TopicProbe requests = new TopicProbe("sync-requests")) {
+            for (String type : List.of("TOKEN_CONNECTED", "TOKEN_EXPIRED")) {
+                accounts.forEach((platform, account) -> publishOn(platform, type, ws, users.get(platform), account));
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> accounts.values().forEach(a ->
+                    ConnectorApi.gate(a.adAccountId(), "sync").then().body("allowed", equalTo(false))));
+
+            MutableClock.advance(Duration.ofDays(500)); // a long outage: the gap is older than Meta keeps insights
+            accounts.forEach((platform, account) -> publishOn(platform, "TOKEN_RECONNECTED", ws, users.get(platform), account));
+
+            Map<String, JsonPath> backfills = new java.util.HashMap<>();
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                List<String> seen = requests.events();
+                accounts.forEach((platform, account) -> ofType(seen, "SYNC_REQUESTED", account.adAccountId()).stream()
+                        .filter(e -> "BACKFILL".equals(e.getString("trigger"))).findFirst().ifPresent(e -> backfills.put(platform, e)));
+                return backfills.size() == 2;
+            });
+            java.time.Instant now = tokens.now();
+            assertThat(java.time.Instant.parse(backfills.get("meta").getString("from")))
+                    .isBetween(now.minus(Duration.ofDays(395)).minusSeconds(5), now.minus(Duration.ofDays(395)).plusSeconds(5));
+            assertThat(java.time.Instant.parse(backfills.get("google-ads").getString("from")))
+                    .isBetween(connectedAt.minusSeconds(5), connectedAt.plusSeconds(5)); // Google Ads keeps 3 years: the whole gap
+        }
+    }
+
+    private void publishOn(String platform, String type, String ws, String user, Account account) {
+        tokens.publish(user, tokens.tokenStatusJson(UUID.randomUUID().toString(), type, tokens.now(), ws, user,
+                "TOKEN_EXPIRED".equals(type) ? "EXPIRED" : "ACTIVE", null, List.of(account))
+                .replace("\"platform\":\"meta\"", "\"platform\":\"" + platform + "\""));
     }
 
     @Test
