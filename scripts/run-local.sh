@@ -78,25 +78,39 @@ Try it (a session's cookie lives in /tmp/wevion.jar):
   curl -s -b /tmp/wevion.jar -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/token
   curl -s -b /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/logout -o /dev/null -w '%{http_code}\n'
 
-Connect a simulated Meta user (the JWT from a login, the consent screen answered at once):
+Connect a simulated Meta user whose token has 3 days left (the consent screen answered at once):
   JWT=$(curl -s -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' \
        -d '{"email":"ana@example.com","password":"correct horse battery"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
   SIM=$(curl -s -XPOST localhost:8089/sim/meta/users -H 'Content-Type: application/json' \
-       -d '{"name":"Ana","adAccounts":[{"id":"111","name":"Acme EU"}]}' | sed 's/.*:"\(.*\)"}/\1/')
+       -d '{"name":"Ana","tokenLifetimeSeconds":259200,"adAccounts":[{"id":"111","name":"Acme EU"}]}' | sed 's/.*:"\(.*\)"}/\1/')
   URL=$(curl -s -H "Authorization: Bearer $JWT" 'localhost:8082/api/v1/connect/meta/authorize?mode=connect' \
        | sed 's/.*"authorizeUrl":"\([^"]*\)".*/\1/')
-  CALLBACK=$(curl -s -o /dev/null -w '%{redirect_url}' "$URL&sim_user=$SIM")
-  curl -s -H 'Accept: application/json' "$CALLBACK"; echo
-  curl -s -H "Authorization: Bearer $JWT" localhost:8082/api/v1/platform-users; echo
-  curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo
-  curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/ad-accounts; echo
+  curl -s -H 'Accept: application/json' "$(curl -s -o /dev/null -w '%{redirect_url}' "$URL&sim_user=$SIM")"; echo
+  sleep 2; curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo   # events travel: green, "Connected"
+
+Expire it: Ana changes her Facebook password, the refresh job runs (a service JWT from auth-service):
+  curl -s -XPOST localhost:8089/sim/meta/users/$SIM/failure -H 'Content-Type: application/json' -d '{"mode":"PASSWORD_CHANGED"}'
+  SVC=$(curl -s -u token-service:local-token-service-secret -d grant_type=client_credentials localhost:8081/oauth2/token \
+       | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+  curl -s -XPOST -H "Authorization: Bearer $SVC" localhost:8082/internal/v1/refresh-sweep; echo
+  sleep 1; curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo   # yellow, "Token expired — Reconnect"
+  curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/dashboard/banners; echo  # "Meta connection needs attention"
+  curl -s -H "Authorization: Bearer $JWT" localhost:8084/api/v1/notifications; echo     # "Token expired" in the bell
+
+Reconnect: the card is green again, the alert resolved, and a BACKFILL covers the gap:
+  curl -s -XPOST localhost:8089/sim/meta/users/$SIM/failure -H 'Content-Type: application/json' -d '{"mode":"NONE"}'
+  URL=$(curl -s -H "Authorization: Bearer $JWT" 'localhost:8082/api/v1/connect/meta/authorize?mode=reconnect' \
+       | sed 's/.*"authorizeUrl":"\([^"]*\)".*/\1/')
+  curl -s -H 'Accept: application/json' "$(curl -s -o /dev/null -w '%{redirect_url}' "$URL&sim_user=$SIM")"; echo
+  sleep 1; curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo
+  curl -s -H "Authorization: Bearer $JWT" localhost:8084/api/v1/notifications/unread-count; echo   # 0: resolved
 
 The bell, live (another terminal), and Telegram linking through the simulated bot:
   curl -sN -H "Authorization: Bearer $JWT" localhost:8084/api/v1/notifications/stream
   LINK=$(curl -s -XPOST -H "Authorization: Bearer $JWT" localhost:8084/api/v1/telegram/link | sed 's/.*start=\([^"]*\)".*/\1/')
   CHAT=$(curl -s -XPOST localhost:8089/sim/telegram/chats -H 'Content-Type: application/json' -d '{}' | sed 's/[^0-9]//g')
   curl -s -XPOST localhost:8089/sim/telegram/chats/$CHAT/messages -H 'Content-Type: application/json' -d "{\"text\":\"/start $LINK\"}"
-  curl -s localhost:8089/sim/telegram/chats/$CHAT/messages; echo
+  sleep 2; curl -s localhost:8089/sim/telegram/chats/$CHAT/messages; echo   # the bot confirms the link
 
 Press Ctrl-C to stop everything.
 TXT
