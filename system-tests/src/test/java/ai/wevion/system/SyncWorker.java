@@ -1,0 +1,86 @@
+package ai.wevion.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A stand-in for the platform's sync workers: takes each {@code SYNC_REQUESTED}
+ * from {@code sync-requests}, fetches the platform user's token from
+ * token-service's credentials endpoint (as the worker would before calling the
+ * provider), and answers {@code SYNC_COMPLETED} on {@code sync-results} with
+ * the window's end — or {@code SYNC_FAILED} when no credential is given.
+ */
+final class SyncWorker implements AutoCloseable {
+
+    private final List<JsonPath> handled = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> workspaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    SyncWorker(String serviceJwt) {
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:29092");
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, "sync-worker-" + UUID.randomUUID());
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // nothing missed; other workspaces' requests are skipped
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:29092");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c);
+        KafkaProducer<String, String> producer = new KafkaProducer<>(p);
+        consumer.subscribe(List.of("sync-requests"));
+        thread = new Thread(() -> {
+            try (consumer; producer) {
+                while (running) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                        JsonPath request = JsonPath.from(r.value());
+                        if (!workspaces.contains(request.getString("workspaceId"))) {
+                            continue; // left on the topic by the module tests
+                        }
+                        int status = given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwt)
+                                .get("/internal/v1/credentials/" + request.getString("platformUserId")).statusCode();
+                        String type = status == 200 ? "SYNC_COMPLETED" : "SYNC_FAILED";
+                        producer.send(new ProducerRecord<>("sync-results", request.getString("adAccountId"), "{\"eventId\":\""
+                                + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + java.time.Instant.now()
+                                + "\",\"workspaceId\":\"" + request.getString("workspaceId") + "\",\"requestId\":\""
+                                + request.getString("requestId") + "\",\"adAccountId\":\"" + request.getString("adAccountId")
+                                + "\",\"syncedUntil\":\"" + request.getString("to") + "\"}"));
+                        handled.add(request);
+                    }
+                }
+            }
+        }, "sync-worker");
+        thread.start();
+    }
+
+    /** Every request handled so far. */
+    List<JsonPath> handled() {
+        return List.copyOf(handled);
+    }
+
+    /** The workspaces whose requests this worker answers. */
+    void serve(String workspaceId) {
+        workspaces.add(workspaceId);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}

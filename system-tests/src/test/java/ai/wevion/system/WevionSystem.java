@@ -1,0 +1,122 @@
+package ai.wevion.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The packaged services and the provider simulator as real processes (the
+ * production profile), on the test PostgreSQL and Kafka of scripts/infra.sh:
+ * what a newcomer's local run starts, on ports of their own. Consumer groups
+ * are fresh and read each topic from the start (as a new deployment does), so events left by the module
+ * tests only take the services a few seconds to read past (their
+ * workspaces are not this test's).
+ */
+final class WevionSystem {
+
+    static final String AUTH = "http://127.0.0.1:19081";
+    static final String TOKEN = "http://127.0.0.1:19082";
+    static final String CONNECTOR = "http://127.0.0.1:19083";
+    static final String NOTIFICATION = "http://127.0.0.1:19084";
+    static final String SIM = "http://127.0.0.1:19089";
+
+    private static final File ROOT = new File("..").getAbsoluteFile();
+    private static final List<Process> PROCESSES = new ArrayList<>();
+    private static boolean started;
+
+    private WevionSystem() {
+    }
+
+    static synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PROCESSES.forEach(Process::destroy)));
+        String run = "system-" + UUID.randomUUID();
+        String connectorGroup = run + "-connector-service";
+        String notificationGroup = run + "-notification-service";
+        launch("provider-sim", 19089, Map.of());
+        launch("auth-service", 19081, Map.of("JWT_KEYS_FILE", new File("target/jwt-keys.json").getAbsolutePath(),
+                "AUTH_JWT_GENERATE_MISSING_KEYS", "true"), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/auth");
+        launch("token-service", 19082, Map.of("TOKEN_KEYSET_FILE", new File("target/token-keyset.json").getAbsolutePath(),
+                "TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET", "true", "META_DIALOG_URL", SIM + "/meta", "META_GRAPH_URL", SIM + "/meta",
+                "META_REDIRECT_URI", TOKEN + "/api/v1/connect/meta/callback"),
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/token", "-Dtoken.refresh.every=off",
+                "-Dtoken.refresh.oauth-every=off");
+        launch("connector-service", 19083, Map.of(), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/connector",
+                "-Dconnector.sync.every=off", group("token-status", connectorGroup), group("sync-results", connectorGroup),
+                latest("token-status"), latest("sync-results"));
+        launch("notification-service", 19084, Map.of("TELEGRAM_API_URL", SIM + "/telegram",
+                "TELEGRAM_WEBHOOK_URL", NOTIFICATION + "/telegram/webhook"),
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/notification",
+                group("token-status", notificationGroup), group("sync-results", notificationGroup),
+                latest("token-status"), latest("sync-results"));
+        for (String url : List.of(SIM, AUTH, TOKEN, CONNECTOR, NOTIFICATION)) {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .failFast("a service exited; see system-tests/target/*.log", () -> PROCESSES.stream().anyMatch(p -> !p.isAlive()))
+                    .until(() -> ready(url));
+        }
+        awaitAssigned(connectorGroup);
+        awaitAssigned(notificationGroup);
+    }
+
+    private static String group(String channel, String group) {
+        return "-Dmp.messaging.incoming." + channel + ".group.id=" + group;
+    }
+
+    private static String latest(String channel) {
+        return "-Dmp.messaging.incoming." + channel + ".auto.offset.reset=latest";
+    }
+
+    /** Until the group's members hold every partition of both topics (3 each). */
+    private static void awaitAssigned(String group) {
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:29092");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                var d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                return d != null && d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum() >= 6;
+            });
+        }
+    }
+
+    private static void launch(String module, int port, Map<String, String> env, String... properties) {
+        File jar = new File(ROOT, module + "/target/quarkus-app/quarkus-run.jar");
+        if (!jar.isFile()) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw verify (scripts/test.sh), which packages every service first");
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.level=INFO"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", jar.getAbsolutePath()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/" + module + ".log"));
+        builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "DB_PASSWORD", "wevion",
+                "AUTH_URL", AUTH));
+        builder.environment().putAll(env);
+        try {
+            PROCESSES.add(builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean ready(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(500);
+            return c.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
