@@ -46,18 +46,18 @@ final class WevionSystem {
         String notificationGroup = run + "-notification-service";
         launch("provider-sim", 19089, Map.of());
         launch("auth-service", 19081, Map.of("JWT_KEYS_FILE", new File("target/jwt-keys.json").getAbsolutePath(),
-                "AUTH_JWT_GENERATE_MISSING_KEYS", "true"), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/auth");
+                "AUTH_JWT_GENERATE_MISSING_KEYS", "true"), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_auth");
         launch("token-service", 19082, Map.of("TOKEN_KEYSET_FILE", new File("target/token-keyset.json").getAbsolutePath(),
                 "TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET", "true", "META_DIALOG_URL", SIM + "/meta", "META_GRAPH_URL", SIM + "/meta",
                 "META_REDIRECT_URI", TOKEN + "/api/v1/connect/meta/callback"),
-                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/token", "-Dtoken.refresh.every=off",
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_token", "-Dtoken.refresh.every=off",
                 "-Dtoken.refresh.oauth-every=off");
-        launch("connector-service", 19083, Map.of(), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/connector",
+        launch("connector-service", 19083, Map.of(), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_connector",
                 "-Dconnector.sync.every=off", group("token-status", connectorGroup), group("sync-results", connectorGroup),
                 latest("token-status"), latest("sync-results"));
         launch("notification-service", 19084, Map.of("TELEGRAM_API_URL", SIM + "/telegram",
                 "TELEGRAM_WEBHOOK_URL", NOTIFICATION + "/telegram/webhook"),
-                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/notification",
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_notification",
                 group("token-status", notificationGroup), group("sync-results", notificationGroup),
                 latest("token-status"), latest("sync-results"));
         for (String url : List.of(SIM, AUTH, TOKEN, CONNECTOR, NOTIFICATION)) {
