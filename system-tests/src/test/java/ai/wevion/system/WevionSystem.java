@@ -40,7 +40,7 @@ final class WevionSystem {
             return;
         }
         started = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> PROCESSES.forEach(Process::destroy)));
+        Runtime.getRuntime().addShutdownHook(new Thread(WevionSystem::stop));
         String run = "system-" + UUID.randomUUID();
         String connectorGroup = run + "-connector-service";
         String notificationGroup = run + "-notification-service";
@@ -67,6 +67,21 @@ final class WevionSystem {
         }
         awaitAssigned(connectorGroup);
         awaitAssigned(notificationGroup);
+    }
+
+    /** SIGTERM for a clean stop, then SIGKILL for any process still there after 15 s: nothing outlives the test run. */
+    private static void stop() {
+        PROCESSES.forEach(Process::destroy);
+        for (Process p : PROCESSES) {
+            try {
+                if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String group(String channel, String group) {
