@@ -67,55 +67,42 @@ public abstract class OAuthServer {
     }
 
     public Response authorize(AuthorizeQuery q) {
-        String client = q.clientId;
-        String redirectUri = q.redirectUri;
-        String state = q.state;
-        String challenge = q.codeChallenge;
-        String method = q.codeChallengeMethod;
-        String simUser = q.simUser;
-        if (!clientId.equals(client) || redirectUri == null) {
+        if (!clientId.equals(q.clientId) || q.redirectUri == null) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("invalid_client").build();
         }
-        if (challenge != null && !"S256".equals(method)) {
+        if (q.codeChallenge != null && !"S256".equals(q.codeChallengeMethod)) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("invalid_request (code_challenge_method)").build();
         }
-        Optional<SimUser> user = users.find(provider, simUser);
+        Optional<SimUser> user = users.find(provider, q.simUser);
         if (user.isEmpty()) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("sim_user names no simulated " + provider + " user").build();
         }
-        stats.count(provider, "authorize", simUser);
-        UriBuilder back = UriBuilder.fromUri(redirectUri).queryParam("code", tokens.issueCode(simUser, redirectUri, challenge));
-        if (state != null) {
-            back.queryParam("state", state);
+        stats.count(provider, "authorize", q.simUser);
+        UriBuilder back = UriBuilder.fromUri(q.redirectUri).queryParam("code", tokens.issueCode(q.simUser, q.redirectUri, q.codeChallenge));
+        if (q.state != null) {
+            back.queryParam("state", q.state);
         }
         return Response.status(302).location(back.build()).build();
     }
 
     public Uni<Response> token(TokenForm f) {
-        String grantType = f.grantType;
-        String client = f.clientId;
-        String secret = f.clientSecret;
-        String code = f.code;
-        String redirectUri = f.redirectUri;
-        String verifier = f.codeVerifier;
-        String refreshToken = f.refreshToken;
-        if (!clientId.equals(client) || !clientSecret.equals(secret)) {
+        if (!clientId.equals(f.clientId) || !clientSecret.equals(f.clientSecret)) {
             return answer(error(401, "invalid_client", "The OAuth client was not found.", null));
         }
-        if ("authorization_code".equals(grantType)) {
-            Optional<OAuthTokens.Code> grant = tokens.redeem(code);
-            if (grant.isEmpty() || !grant.get().redirectUri().equals(redirectUri)) {
+        if ("authorization_code".equals(f.grantType)) {
+            Optional<OAuthTokens.Code> grant = tokens.redeem(f.code);
+            if (grant.isEmpty() || !grant.get().redirectUri().equals(f.redirectUri)) {
                 return answer(error(400, "invalid_grant", "Invalid authorization code.", null));
             }
-            if (!OAuthTokens.pkceMatches(grant.get().challenge(), verifier)) {
+            if (!OAuthTokens.pkceMatches(grant.get().challenge(), f.codeVerifier)) {
                 return answer(error(400, "invalid_grant", "Invalid code verifier.", null));
             }
             SimUser user = users.find(provider, grant.get().userId()).orElseThrow();
             stats.count(provider, "token.authorization_code", user.id());
             return answer(ok(tokenBody(user, tokens.issueRefresh(user.id()))));
         }
-        if ("refresh_token".equals(grantType)) {
-            Optional<String> owner = tokens.refreshOwner(refreshToken);
+        if ("refresh_token".equals(f.grantType)) {
+            Optional<String> owner = tokens.refreshOwner(f.refreshToken);
             if (owner.isEmpty()) {
                 return answer(error(400, "invalid_grant", "Token has been expired or revoked.", null));
             }
@@ -125,7 +112,7 @@ public abstract class OAuthServer {
             if (failure.mode() == FailureMode.NONE) {
                 String next = null;
                 if (rotatesRefresh) {
-                    tokens.revoke(refreshToken);
+                    tokens.revoke(f.refreshToken);
                     next = tokens.issueRefresh(user.id());
                 }
                 return answer(ok(tokenBody(user, next)));
@@ -135,11 +122,11 @@ public abstract class OAuthServer {
             }
             Response refused = refusal(failure.mode());
             if (refused.getStatus() == 400) {
-                tokens.revoke(refreshToken); // a dead grant stays dead
+                tokens.revoke(f.refreshToken); // a dead grant stays dead
             }
             return answer(refused);
         }
-        return answer(error(400, "unsupported_grant_type", "Invalid grant_type: " + grantType, null));
+        return answer(error(400, "unsupported_grant_type", "Invalid grant_type: " + f.grantType, null));
     }
 
     /** A call made with an access token: 401 for an unknown or expired one. */
