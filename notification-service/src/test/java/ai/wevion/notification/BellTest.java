@@ -116,6 +116,32 @@ class BellTest {
     }
 
     @Test
+    void aRefreshAnswersADelayedRefreshWarningButNotAForcedReauthorizationAhead_N2_N4() {
+        User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        String rateLimited = UUID.randomUUID().toString();
+        events.tokenStatusFor("RATE_LIMITED", "TOKEN_EXPIRING", owner.workspaceId(), rateLimited, owner.userId(), Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Bell.unread(owner) == 1);
+        events.tokenStatusFor(null, "TOKEN_REFRESHED", owner.workspaceId(), rateLimited, owner.userId(), Duration.ofDays(60));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Bell.unread(owner) == 0);
+
+        User other = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        String dataAccessEnds = UUID.randomUUID().toString();
+        events.tokenStatusFor("DATA_ACCESS_EXPIRING", "TOKEN_EXPIRING", other.workspaceId(), dataAccessEnds, other.userId(),
+                Duration.ofDays(10));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Bell.unread(other) == 1);
+        events.tokenStatusFor(null, "TOKEN_REFRESHED", other.workspaceId(), dataAccessEnds, other.userId(), Duration.ofDays(3));
+        // same key, so it is applied after the refresh: once it shows, the refresh has been applied too
+        events.tokenStatusOf("google-ads", dataAccessEnds, "TOKEN_EXPIRED", other.workspaceId(), UUID.randomUUID().toString(),
+                other.userId(), "Bo", Duration.ZERO);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Bell.list(other).size() == 2);
+        assertThat(Bell.list(other)).filteredOn(n -> "TOKEN_EXPIRING".equals(n.get("type")))
+                .singleElement().satisfies(n -> assertThat(n.get("resolvedAt")).isNull());
+
+        events.tokenStatusFor(null, "TOKEN_RECONNECTED", other.workspaceId(), dataAccessEnds, other.userId(), Duration.ofDays(60));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Bell.unread(other) == 1);
+    }
+
+    @Test
     void manyMetaTokensFailingWithinMinutesMakeOneGroupedNotificationWithACount_N6() {
         User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
         List<String> credentials = java.util.stream.IntStream.range(0, 25).mapToObj(i -> UUID.randomUUID().toString()).toList();

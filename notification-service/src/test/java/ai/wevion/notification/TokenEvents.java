@@ -26,6 +26,17 @@ final class TokenEvents {
     /** An event of another platform or integration. */
     String tokenStatusOf(String platform, String key, String type, String workspaceId, String platformUserId, String connectedBy,
             String displayName, Duration expiresIn) {
+        return tokenStatusOf(platform, key, type, workspaceId, platformUserId, connectedBy, displayName, expiresIn,
+                "TOKEN_EXPIRED".equals(type) ? "PASSWORD_CHANGED" : null);
+    }
+
+    /** A Meta event with its reason (e.g. DATA_ACCESS_EXPIRING on a TOKEN_EXPIRING). */
+    String tokenStatusFor(String reason, String type, String workspaceId, String platformUserId, String connectedBy, Duration expiresIn) {
+        return tokenStatusOf("meta", platformUserId, type, workspaceId, platformUserId, connectedBy, "Ana", expiresIn, reason);
+    }
+
+    private String tokenStatusOf(String platform, String key, String type, String workspaceId, String platformUserId, String connectedBy,
+            String displayName, Duration expiresIn, String reason) {
         Instant at = clock.instant();
         String status = switch (type) {
             case "TOKEN_EXPIRED" -> "EXPIRED";
@@ -36,7 +47,7 @@ final class TokenEvents {
                 + "\",\"workspaceId\":\"" + workspaceId + "\",\"platform\":\"" + platform + "\",\"platformUserId\":\"" + platformUserId
                 + "\",\"externalUserId\":\"fb-" + platformUserId.substring(0, 8) + "\",\"displayName\":\"" + displayName
                 + "\",\"status\":\"" + status + "\",\"expiresAt\":\"" + at.plus(expiresIn) + "\",\"reason\":"
-                + ("TOKEN_EXPIRED".equals(type) ? "\"PASSWORD_CHANGED\"" : "null") + ",\"adAccounts\":[],\"connectedBy\":\""
+                + (reason == null ? "null" : "\"" + reason + "\"") + ",\"adAccounts\":[],\"connectedBy\":\""
                 + connectedBy + "\"}";
         publish("token-status", key, json);
         return json;

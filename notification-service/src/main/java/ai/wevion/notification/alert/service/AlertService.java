@@ -37,6 +37,8 @@ public class AlertService {
     private static final Set<String> ANSWERS = Set.of("TOKEN_CONNECTED", "TOKEN_RECONNECTED", "TOKEN_REFRESHED",
             "PLATFORM_USER_ARCHIVED", "PLATFORM_USER_DISCONNECTED");
     private static final List<String> TOKEN_ALERTS = List.of("TOKEN_EXPIRED", "TOKEN_EXPIRING");
+    /** Warnings of an end no refresh moves (Meta's data access, a grant's own end): only a re-authorization answers them (N2). */
+    private static final List<String> FORCED_ENDS = List.of("DATA_ACCESS_EXPIRING", "REAUTHORIZATION_DUE");
 
     private final Pool pool;
     private final Clock clock;
@@ -61,12 +63,15 @@ public class AlertService {
                     if (current.rowCount() == 0) {
                         return Uni.createFrom().voidItem(); // a newer event for this credential is already applied
                     }
+                    if ("TOKEN_REFRESHED".equals(e.type())) {
+                        return resolve(conn, credential, TOKEN_ALERTS, FORCED_ENDS);
+                    }
                     if (ANSWERS.contains(e.type())) {
-                        return resolve(conn, credential, TOKEN_ALERTS);
+                        return resolve(conn, credential, TOKEN_ALERTS, List.of());
                     }
                     if ("TOKEN_EXPIRED".equals(e.type())) {
                         // an expired token makes its "expiring" warning moot
-                        return resolve(conn, credential, List.of("TOKEN_EXPIRING")).chain(() -> raise(conn, tokenAlert(e)));
+                        return resolve(conn, credential, List.of("TOKEN_EXPIRING"), List.of()).chain(() -> raise(conn, tokenAlert(e)));
                     }
                     return "TOKEN_EXPIRING".equals(e.type()) ? raise(conn, tokenAlert(e)) : Uni.createFrom().voidItem();
                 }));
@@ -77,7 +82,7 @@ public class AlertService {
         return once(e.eventId(), conn -> switch (e.type()) {
             case "SYNC_FAILED" -> raise(conn, new Alert(UUID.fromString(e.workspaceId()), "SYNC_FAILED", null, account,
                     e.adAccountId(), null, null, e.error(), Alert.WORKSPACE, "/ad-accounts/" + e.adAccountId(), e.occurredAt()));
-            case "SYNC_COMPLETED" -> resolve(conn, account, List.of("SYNC_FAILED"));
+            case "SYNC_COMPLETED" -> resolve(conn, account, List.of("SYNC_FAILED"), List.of());
             default -> Uni.createFrom().voidItem();
         });
     }
@@ -141,11 +146,12 @@ public class AlertService {
                         a.detail(), utc(now))));
     }
 
-    private Uni<Void> resolve(SqlConnection conn, UUID subjectId, List<String> types) {
+    /** Resolves the subject's open alerts of these types, except those raised for one of {@code unlessFor} (their detail). */
+    private Uni<Void> resolve(SqlConnection conn, UUID subjectId, List<String> types, List<String> unlessFor) {
         Instant now = clock.instant();
         return conn.preparedQuery("update notification_subject set resolved_at = $2 where subject_id = $1 and resolved_at is null "
-                + "and type = any($3) returning notification_id")
-                .execute(Tuple.of(subjectId, utc(now), types.toArray(String[]::new)))
+                + "and type = any($3) and (detail is null or not detail = any($4)) returning notification_id")
+                .execute(Tuple.of(subjectId, utc(now), types.toArray(String[]::new), unlessFor.toArray(String[]::new)))
                 .chain(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID(0)));
