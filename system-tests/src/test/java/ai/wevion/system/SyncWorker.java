@@ -22,12 +22,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * from {@code sync-requests}, fetches the platform user's token from
  * token-service's credentials endpoint (as the worker would before calling the
  * provider), and answers {@code SYNC_COMPLETED} on {@code sync-results} with
- * the window's end — or {@code SYNC_FAILED} when no credential is given.
+ * the window's end — or {@code SYNC_FAILED} when no credential is given or
+ * the test made the workspace's syncs fail.
  */
 final class SyncWorker implements AutoCloseable {
 
     private final List<JsonPath> handled = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> workspaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -55,7 +57,8 @@ final class SyncWorker implements AutoCloseable {
                         }
                         int status = given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwt)
                                 .get("/internal/v1/credentials/" + request.getString("platformUserId")).statusCode();
-                        String type = status == 200 ? "SYNC_COMPLETED" : "SYNC_FAILED";
+                        boolean ok = status == 200 && !failing.contains(request.getString("workspaceId"));
+                        String type = ok ? "SYNC_COMPLETED" : "SYNC_FAILED";
                         producer.send(new ProducerRecord<>("sync-results", request.getString("adAccountId"), "{\"eventId\":\""
                                 + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + java.time.Instant.now()
                                 + "\",\"workspaceId\":\"" + request.getString("workspaceId") + "\",\"requestId\":\""
@@ -77,6 +80,11 @@ final class SyncWorker implements AutoCloseable {
     /** The workspaces whose requests this worker answers. */
     void serve(String workspaceId) {
         workspaces.add(workspaceId);
+    }
+
+    /** From now on the workspace's syncs fail (the provider's API is down for it, say). */
+    void failSyncsOf(String workspaceId) {
+        failing.add(workspaceId);
     }
 
     @Override

@@ -49,7 +49,10 @@ final class WevionSystem {
                 "AUTH_JWT_GENERATE_MISSING_KEYS", "true"), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_auth");
         launch("token-service", 19082, Map.of("TOKEN_KEYSET_FILE", new File("target/token-keyset.json").getAbsolutePath(),
                 "TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET", "true", "META_DIALOG_URL", SIM + "/meta", "META_GRAPH_URL", SIM + "/meta",
-                "META_REDIRECT_URI", TOKEN + "/api/v1/connect/meta/callback"),
+                "META_REDIRECT_URI", TOKEN + "/api/v1/connect/meta/callback", "TOKEN_PUBLIC_URL", TOKEN,
+                "GOOGLE_AUTHORIZE_URL", SIM + "/google/o/oauth2/v2/auth", "GOOGLE_TOKEN_URL", SIM + "/google/token",
+                "GOOGLE_USERINFO_URL", SIM + "/google/oauth2/v3/userinfo",
+                "GOOGLE_ADS_CUSTOMERS_URL", SIM + "/google/ads/v17/customers:listAccessibleCustomers"),
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_token", "-Dtoken.refresh.every=off",
                 "-Dtoken.refresh.oauth-every=off");
         launch("connector-service", 19083, Map.of(), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_connector",

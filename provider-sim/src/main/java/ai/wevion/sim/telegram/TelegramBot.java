@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,8 +42,9 @@ public class TelegramBot {
 
     private final Map<Long, Chat> chats = new ConcurrentHashMap<>();
     private final List<JsonObject> pending = new ArrayList<>();
-    private final AtomicLong nextUpdateId = new AtomicLong(100_000);
-    private final AtomicLong nextChatId = new AtomicLong(700_000_000);
+    // Telegram's ids never repeat for a bot; a restarted simulator must not reuse ids a service already saw
+    private final AtomicLong nextUpdateId = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000, 1_000_000_000) * 1_000);
+    private final AtomicLong nextChatId = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 20, 1L << 40));
     private final WebClient http;
     private volatile String webhookUrl;
     private volatile String webhookSecret;

@@ -175,7 +175,7 @@ public interface TokenConfig {
         @WithDefault("PT6H")
         Duration maxRetry();
 
-        /** TOKEN_EXPIRING once when a provider-forced re-authorization is this close (N2: the 7–14 day window). */
+        /** TOKEN_EXPIRING once when a provider-forced end (Meta's data access, a grant's own end) is this close (N2: the 7–14 day window). */
         @WithDefault("P14D")
         Duration reauthorizationWarning();
 

@@ -164,12 +164,13 @@ public class RefreshService {
     }
 
     /**
-     * A provider-forced end coming within its warning window: Meta's data
-     * access (3 days, as before a deferral's warning), or the refresh token's
-     * own end (the re-authorization window, 14 days).
+     * A provider-forced end within the re-authorization window (14 days, N2):
+     * Meta's data access or the refresh token's own end. No refresh moves
+     * either; only the user's re-authorization does.
      */
     private TokenStore.Deadline deadline(ClaimedToken token, Instant now) {
-        if (token.dataAccessExpiresAt() != null && Duration.between(now, token.dataAccessExpiresAt()).compareTo(config.warning()) < 0) {
+        if (token.dataAccessExpiresAt() != null
+                && Duration.between(now, token.dataAccessExpiresAt()).compareTo(config.reauthorizationWarning()) < 0) {
             return new TokenStore.Deadline(token.dataAccessExpiresAt(), "DATA_ACCESS_EXPIRING");
         }
         if (token.refreshExpiresAt() != null
