@@ -2,12 +2,19 @@
 # Starts the whole system locally: PostgreSQL, Kafka and every service, each
 # as a real process (profile "dev": PostgreSQL 55432, Kafka 9092). Waits until
 # each service is ready, prints the URLs, and stops everything on Ctrl-C.
+# It builds only the services whose jar is missing or older than their sources.
+#   --rebuild    build every service
 #   --no-build   use the jars already built
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-BUILD=1
-[ "${1:-}" = "--no-build" ] && BUILD=0
+BUILD=changed
+case "${1:-}" in
+  --rebuild) BUILD=all ;;
+  --no-build) BUILD=none ;;
+  "") ;;
+  *) fail "unknown option $1 (use --rebuild or --no-build)" ;;
+esac
 LOGS="$RUN_DIR/dev/logs"
 mkdir -p "$LOGS"
 PIDS=()
@@ -28,11 +35,26 @@ trap stop_all INT TERM EXIT
 
 "$ROOT/scripts/infra.sh" start dev
 
-if [ $BUILD = 1 ]; then
-  modules=$(for s in $SERVICES; do printf '%s,' "${s%%:*}"; done)
+# stale MODULE: its jar is missing, or a source it is built from (its own, the
+# shared modules', a pom) changed since
+stale() {
+  local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  [ -f "$jar" ] || return 0
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/$1" "$ROOT/auth-client" "$ROOT/outbox" \
+      \( -path '*/target' -prune \) -o -type f -newer "$jar" -print -quit)" ]
+}
+
+modules=""
+for entry in $SERVICES; do
+  name=${entry%%:*}
+  if [ $BUILD = all ] || { [ $BUILD = changed ] && stale "$name"; }; then modules+="$name,"; fi
+done
+if [ -n "$modules" ]; then
   step "Building ${modules%,} (./mvnw package, tests skipped; log: $LOGS/build.log)"
   (cd "$ROOT" && mvnw package -DskipTests -pl "${modules%,}" -am >"$LOGS/build.log" 2>&1) \
     || { tail -30 "$LOGS/build.log" >&2; fail "build failed, see $LOGS/build.log"; }
+else
+  info "Every service is built and up to date (--rebuild builds them anyway)"
 fi
 
 # Settings every service reads (see each service's application.properties).
