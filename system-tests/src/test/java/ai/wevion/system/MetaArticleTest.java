@@ -25,12 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class MetaArticleTest {
 
-    private static String serviceJwt;
-
     @BeforeAll
     static void theSystemRuns() {
         WevionSystem.start();
-        serviceJwt = SystemApi.serviceJwt("connector-service");
     }
 
     @Test
@@ -40,21 +37,21 @@ class MetaArticleTest {
         String sim = SystemApi.simUser("meta", Map.of("name", "Ana", "tokenLifetimeSeconds", 3 * 86400,
                 "adAccounts", List.of(Map.of("id", "111", "name", "Acme EU"))));
 
-        try (SyncWorker worker = new SyncWorker(serviceJwt)) {
+        try (SyncWorker worker = new SyncWorker()) {
             worker.serve(buyer.workspaceId());
 
             // connect: green card, gates open, a sync through the stand-in worker moves the sync point
             String platformUserId = SystemApi.connect(buyer, "meta", sim);
             await().atMost(Duration.ofSeconds(10)).until(() -> "green".equals(card(buyer, "meta").get("badge")));
             String adAccountId = (String) SystemApi.adAccountsOf(buyer, "meta").get(0).get("adAccountId");
-            gate(serviceJwt, adAccountId).then().body("allowed", equalTo(true)).body("platformUserId", equalTo(platformUserId));
+            gate(adAccountId).then().body("allowed", equalTo(true)).body("platformUserId", equalTo(platformUserId));
             buyer.at(WevionSystem.CONNECTOR).post("/api/v1/ad-accounts/" + adAccountId + "/sync").then().statusCode(202);
             await().atMost(Duration.ofSeconds(10)).until(() -> SystemApi.adAccountsOf(buyer, "meta").get(0).get("lastSyncedAt") != null);
             Instant syncedUntil = Instant.parse(worker.handled().get(0).getString("to"));
 
             // the refresh fails (Ana changed her Facebook password): yellow card, banner, bell, gates closed
             SystemApi.simFailure("meta", sim, "PASSWORD_CHANGED");
-            SystemApi.refreshSweep(serviceJwt);
+            SystemApi.refreshSweep();
             assertThat(SystemApi.platformUser(buyer, platformUserId))
                     .containsEntry("status", "EXPIRED").containsEntry("lastRefreshError", "PASSWORD_CHANGED");
             await().atMost(Duration.ofSeconds(10)).until(() -> "yellow".equals(card(buyer, "meta").get("badge")));
@@ -62,7 +59,7 @@ class MetaArticleTest {
             assertThat(userCard).containsEntry("message", "Token expired — Reconnect");
             buyer.at(WevionSystem.CONNECTOR).get("/api/v1/dashboard/banners")
                     .then().body("[0].message", equalTo("Meta connection needs attention"));
-            gate(serviceJwt, adAccountId).then().body("allowed", equalTo(false)).body("message", equalTo("Token expired"));
+            gate(adAccountId).then().body("allowed", equalTo(false)).body("message", equalTo("Token expired"));
             buyer.at(WevionSystem.CONNECTOR).post("/api/v1/ad-accounts/" + adAccountId + "/sync")
                     .then().statusCode(409).body("message", equalTo("Token expired"));
             await().atMost(Duration.ofSeconds(10)).until(() -> unread(buyer) == 1);
@@ -72,7 +69,7 @@ class MetaArticleTest {
             SystemApi.simFailure("meta", sim, "NONE");
             assertThat(SystemApi.connect(buyer, "meta", sim, "reconnect").<String>path("outcome")).isEqualTo("RECONNECTED");
             await().atMost(Duration.ofSeconds(10)).until(() -> "green".equals(card(buyer, "meta").get("badge")));
-            gate(serviceJwt, adAccountId).then().body("allowed", equalTo(true));
+            gate(adAccountId).then().body("allowed", equalTo(true));
             await().atMost(Duration.ofSeconds(10)).until(() -> unread(buyer) == 0);
             JsonPath backfill = await().atMost(Duration.ofSeconds(10)).until(() -> worker.handled().stream()
                     .filter(r -> "BACKFILL".equals(r.getString("trigger"))).toList(), l -> l.size() == 1).get(0);

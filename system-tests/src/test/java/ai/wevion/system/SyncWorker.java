@@ -33,7 +33,8 @@ final class SyncWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    SyncWorker(String serviceJwt) {
+    SyncWorker() {
+        String serviceJwt = SystemApi.backendJwt();
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:29092");
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "sync-worker-" + UUID.randomUUID());

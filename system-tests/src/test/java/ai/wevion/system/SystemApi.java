@@ -51,8 +51,18 @@ final class SystemApi {
         return new User(me.path("userId"), me.path("workspaceId"), email, jwt, login.getCookie("wevion_session"));
     }
 
+    private static String backendJwt;
+
+    /** What a backend caller (the refresh-job trigger, a sync worker) sends to /internal/v1: a service JWT, 1 hour, fetched once. */
+    static synchronized String backendJwt() {
+        if (backendJwt == null) {
+            backendJwt = serviceJwt("connector-service");
+        }
+        return backendJwt;
+    }
+
     /** A client-credentials JWT from auth-service, as each service gets its own. */
-    static String serviceJwt(String client) {
+    private static String serviceJwt(String client) {
         return given().baseUri(WevionSystem.AUTH).auth().preemptive().basic(client, "local-" + client + "-secret")
                 .formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200).extract().path("access_token");
     }
@@ -103,8 +113,8 @@ final class SystemApi {
     // --- token-service ------------------------------------------------------------------------
 
     /** The 12-hour refresh job, run now. */
-    static void refreshSweep(String serviceJwt) {
-        given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwt).post("/internal/v1/refresh-sweep")
+    static void refreshSweep() {
+        given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + backendJwt()).post("/internal/v1/refresh-sweep")
                 .then().statusCode(200);
     }
 
@@ -113,8 +123,8 @@ final class SystemApi {
         return all.stream().filter(p -> platformUserId.equals(p.get("platformUserId"))).findFirst().orElse(null);
     }
 
-    static Response credential(String serviceJwt, String platformUserId) {
-        return given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwt)
+    static Response credential(String platformUserId) {
+        return given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + backendJwt())
                 .get("/internal/v1/credentials/" + platformUserId);
     }
 
@@ -130,8 +140,8 @@ final class SystemApi {
                 .extract().path("");
     }
 
-    static Response gate(String serviceJwt, String adAccountId) {
-        return given().baseUri(WevionSystem.CONNECTOR).header("Authorization", "Bearer " + serviceJwt)
+    static Response gate(String adAccountId) {
+        return given().baseUri(WevionSystem.CONNECTOR).header("Authorization", "Bearer " + backendJwt())
                 .get("/internal/v1/ad-accounts/" + adAccountId + "/gate?action=publish");
     }
 

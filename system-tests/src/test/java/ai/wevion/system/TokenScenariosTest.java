@@ -29,12 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class TokenScenariosTest {
 
-    private static String serviceJwt;
-
     @BeforeAll
     static void theSystemRuns() {
         WevionSystem.start();
-        serviceJwt = SystemApi.serviceJwt("connector-service");
     }
 
     @Test
@@ -44,11 +41,11 @@ class TokenScenariosTest {
         List<String> seen = new ArrayList<>();
         try (TopicRecorder topics = new TopicRecorder("token-status", "connector-status", "sync-requests")) {
             String platformUserId = SystemApi.connect(buyer, "meta", sim);
-            String before = SystemApi.credential(serviceJwt, platformUserId).then().statusCode(200).extract().path("accessToken");
+            String before = SystemApi.credential(platformUserId).then().statusCode(200).extract().path("accessToken");
 
-            SystemApi.refreshSweep(serviceJwt);
+            SystemApi.refreshSweep();
 
-            String after = SystemApi.credential(serviceJwt, platformUserId).then().statusCode(200).extract().path("accessToken");
+            String after = SystemApi.credential(platformUserId).then().statusCode(200).extract().path("accessToken");
             assertThat(after).isNotEqualTo(before);
             assertThat(SystemApi.platformUser(buyer, platformUserId)).containsEntry("status", "ACTIVE").containsKey("lastRefreshAt");
             await().atMost(Duration.ofSeconds(10)).until(() -> topics.mentioning(platformUserId).stream()
@@ -103,7 +100,7 @@ class TokenScenariosTest {
 
         buyer.at(WevionSystem.TOKEN).post("/api/v1/platform-users/" + first + "/archive").then().statusCode(204);
         assertThat(SystemApi.platformUser(buyer, first)).containsEntry("status", "ARCHIVED");
-        SystemApi.credential(serviceJwt, first).then().statusCode(org.hamcrest.Matchers.not(200));
+        SystemApi.credential(first).then().statusCode(org.hamcrest.Matchers.not(200));
 
         buyer.at(WevionSystem.TOKEN).delete("/api/v1/platform-users/" + second).then().statusCode(204);
         assertThat(SystemApi.platformUser(buyer, second)).isNull();
@@ -123,16 +120,16 @@ class TokenScenariosTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> SystemApi.adAccountsOf(agency, "meta").size() == 22);
 
         SystemApi.simFailure("meta", ana, "APP_REMOVED");
-        SystemApi.refreshSweep(serviceJwt);
+        SystemApi.refreshSweep();
 
         List<Map<String, Object>> accounts = SystemApi.adAccountsOf(agency, "meta");
         String sharedId = idOf(accounts, shared);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> gate(serviceJwt, idOf(accounts, anaAccounts[0]))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> gate(idOf(accounts, anaAccounts[0]))
                 .then().body("allowed", equalTo(false)));
         for (String account : anaAccounts) {
-            gate(serviceJwt, idOf(accounts, account)).then().body("allowed", equalTo(false)).body("message", equalTo("Token expired"));
+            gate(idOf(accounts, account)).then().body("allowed", equalTo(false)).body("message", equalTo("Token expired"));
         }
-        gate(serviceJwt, sharedId).then().body("allowed", equalTo(true)).body("platformUserId", equalTo(bobId));
+        gate(sharedId).then().body("allowed", equalTo(true)).body("platformUserId", equalTo(bobId));
         assertThat(SystemApi.platformUser(agency, anaId)).containsEntry("status", "EXPIRED");
         agency.at(WevionSystem.CONNECTOR).post("/api/v1/ad-accounts/" + sharedId + "/sync").then().statusCode(202);
     }
@@ -144,8 +141,8 @@ class TokenScenariosTest {
                 "dataAccessSeconds", 10 * 86400, "adAccounts", SystemApi.adAccounts(unique("acc"))));
         SystemApi.connect(buyer, "meta", sim);
 
-        SystemApi.refreshSweep(serviceJwt);
-        SystemApi.refreshSweep(serviceJwt);
+        SystemApi.refreshSweep();
+        SystemApi.refreshSweep();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> unread(buyer) == 1);
         Map<String, Object> warning = SystemApi.notifications(buyer).get(0);
@@ -165,7 +162,7 @@ class TokenScenariosTest {
         String adAccountId = await().atMost(Duration.ofSeconds(10)).until(() -> SystemApi.adAccountsOf(buyer, "meta"), l -> !l.isEmpty())
                 .get(0).get("adAccountId").toString();
 
-        try (SyncWorker worker = new SyncWorker(serviceJwt)) {
+        try (SyncWorker worker = new SyncWorker()) {
             worker.serve(buyer.workspaceId());
             worker.failSyncsOf(buyer.workspaceId());
             buyer.at(WevionSystem.CONNECTOR).post("/api/v1/ad-accounts/" + adAccountId + "/sync").then().statusCode(202);
@@ -173,7 +170,7 @@ class TokenScenariosTest {
         }
 
         SystemApi.simFailure("meta", sim, "PASSWORD_CHANGED");
-        SystemApi.refreshSweep(serviceJwt);
+        SystemApi.refreshSweep();
         await().atMost(Duration.ofSeconds(10)).until(() -> SystemApi.notifications(buyer).stream()
                 .anyMatch(n -> "TOKEN_EXPIRED".equals(n.get("type"))));
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> SystemApi.botSaid(chat).size() == 2);
@@ -186,7 +183,7 @@ class TokenScenariosTest {
         sims.forEach(sim -> SystemApi.connect(buyer, "meta", sim));
 
         sims.forEach(sim -> SystemApi.simFailure("meta", sim, "CHECKPOINT"));
-        SystemApi.refreshSweep(serviceJwt);
+        SystemApi.refreshSweep();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SystemApi.notifications(buyer))
                 .singleElement().satisfies(n -> assertThat(n).containsEntry("type", "TOKEN_EXPIRED").containsEntry("count", 5)));
@@ -199,16 +196,16 @@ class TokenScenariosTest {
         String sim = SystemApi.simUser("google", Map.of("name", "Ana", "tokenLifetimeSeconds", 120,
                 "adAccounts", SystemApi.adAccounts(unique("customer"))));
         String platformUserId = SystemApi.connect(buyer, "google-ads", sim);
-        String before = SystemApi.credential(serviceJwt, platformUserId).then().statusCode(200).extract().path("accessToken");
+        String before = SystemApi.credential(platformUserId).then().statusCode(200).extract().path("accessToken");
 
-        SystemApi.refreshSweep(serviceJwt);
+        SystemApi.refreshSweep();
 
-        assertThat(SystemApi.credential(serviceJwt, platformUserId).then().statusCode(200).extract().<String>path("accessToken"))
+        assertThat(SystemApi.credential(platformUserId).then().statusCode(200).extract().<String>path("accessToken"))
                 .isNotEqualTo(before);
         await().atMost(Duration.ofSeconds(10)).until(() -> "green".equals(card(buyer, "google-ads").get("badge")));
 
         SystemApi.simFailure("google", sim, "INVALID_GRANT");
-        SystemApi.refreshSweep(serviceJwt);
+        SystemApi.refreshSweep();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> "yellow".equals(card(buyer, "google-ads").get("badge")));
         await().atMost(Duration.ofSeconds(10)).until(() -> unread(buyer) == 1);

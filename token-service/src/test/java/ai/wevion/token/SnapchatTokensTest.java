@@ -1,5 +1,6 @@
 package ai.wevion.token;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -78,5 +79,23 @@ class SnapchatTokensTest extends EmptyTokenTables {
     private String refreshCiphertext(String platformUserId) {
         return db.query("select refresh_token from oauth_token where platform_user_id = '" + platformUserId + "'").execute()
                 .await().indefinitely().iterator().next().getString(0);
+    }
+
+    @Test
+    void aProviderRefusingOurOwnClientCredentialsExpiresNobodyAndAlertsTheOperator_T4() {
+        User owner = TokenApi.owner();
+        String sim = OAuthApi.simUser("snapchat", "Console", "sc-console");
+        String id = OAuthApi.connect(owner, "snapchat", sim);
+        ProviderSimulator.rotateClientSecret("snapchat", "rotated-in-the-console");
+        try {
+            MutableClock.advance(Duration.ofMinutes(27));
+            TokenApi.sweep().then().statusCode(200);
+
+            assertThat(OAuthApi.platformUser(owner, id)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "INVALID_CLIENT");
+            given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                    "wevion_token_refresh_total{outcome=\"deferred\",platform=\"snapchat\",reason=\"INVALID_CLIENT\"}"));
+        } finally {
+            ProviderSimulator.rotateClientSecret("snapchat", "local-snapchat-client-secret");
+        }
     }
 }

@@ -101,6 +101,22 @@ public class SimControlResource {
         };
     }
 
+    public record ClientSecret(@NotBlank String secret) {
+    }
+
+    /** Someone rotates the app's client secret in the provider's console (Google, Snapchat, Stripe). */
+    @POST
+    @Path("/{provider}/client-secret")
+    @ResponseStatus(204)
+    public void rotateClientSecret(@PathParam("provider") String provider, @Valid @NotNull ClientSecret request) {
+        switch (provider) {
+            case "google" -> google.rotateClientSecret(request.secret());
+            case "snapchat" -> snapchat.rotateClientSecret(request.secret());
+            case "stripe" -> stripe.rotateClientSecret(request.secret());
+            default -> throw new NotFoundException(provider + " has no client secret to rotate here");
+        }
+    }
+
     /**
      * The user removes the app on the provider's side: Meta posts a
      * signed_request to the app's callback URL, Stripe a signed

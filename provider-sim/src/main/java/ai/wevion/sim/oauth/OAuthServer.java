@@ -28,7 +28,7 @@ public abstract class OAuthServer {
 
     private final String provider;
     private final String clientId;
-    private final String clientSecret;
+    private volatile String clientSecret;
     private final long accessLifetime;
     private final boolean rotatesRefresh;
     private final SimUsers users;
@@ -56,6 +56,11 @@ public abstract class OAuthServer {
 
     /** The provider's extra token fields ({@code scope}, …). */
     protected abstract Map<String, Object> tokenExtras(SimUser user);
+
+    /** The app's secret is rotated in the provider's console: calls with the old one get invalid_client. */
+    public void rotateClientSecret(String newSecret) {
+        clientSecret = newSecret;
+    }
 
     public Set<String> issued() {
         return tokens.issued();

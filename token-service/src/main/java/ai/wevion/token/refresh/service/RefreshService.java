@@ -55,10 +55,12 @@ public class RefreshService {
     private final TokenConfig.Refresh config;
     private final java.util.Map<String, OAuthProvider> providers;
     private final CallPacer metaPacer;
+    private final RefreshMetrics metrics;
     private final java.util.Map<String, CallPacer> oauthPacers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RefreshService(MetaTokenStore metaStore, OAuthTokenStore oauthStore, MetaClient meta, OAuth2Client oauth,
-            ProviderCatalog catalog, TokenCipher cipher, Clock clock, TokenConfig config) {
+            ProviderCatalog catalog, TokenCipher cipher, Clock clock, TokenConfig config, RefreshMetrics metrics) {
+        this.metrics = metrics;
         this.metaStore = metaStore;
         this.oauthStore = oauthStore;
         this.meta = meta;
@@ -147,11 +149,13 @@ public class RefreshService {
         Instant started = clock.instant();
         boolean canRefreshExpired = token.refreshCiphertext() != null; // a refresh token outlives its access token
         if (!canRefreshExpired && token.expiresAt() != null && !token.expiresAt().isAfter(started)) {
+            metrics.expired(token.platform(), "EXPIRED");
             return store.expired(token, "EXPIRED", started).map(ok -> ok ? Outcome.EXPIRED : Outcome.SKIPPED);
         }
         String owner = token.platformUserId().toString();
         return exchange(token, owner)
                 .chain(issued -> {
+                    metrics.refreshed(token.platform());
                     Instant now = clock.instant();
                     String access = cipher.encrypt(issued.accessToken(), owner);
                     String rotated = issued.refreshToken() == null ? null : cipher.encrypt(issued.refreshToken(), owner);
@@ -206,6 +210,7 @@ public class RefreshService {
     }
 
     private Uni<Outcome> failed(TokenStore store, ClaimedToken token, ProviderFailure failure) {
+        metrics.failed(token.platform(), failure);
         Instant now = clock.instant();
         if (failure.isPermanent()) {
             return store.expired(token, failure.reason(), now).map(ok -> ok ? Outcome.EXPIRED : Outcome.SKIPPED);
