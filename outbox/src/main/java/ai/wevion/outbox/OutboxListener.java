@@ -1,5 +1,6 @@
 package ai.wevion.outbox;
 
+import ai.wevion.pglisten.PgNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package ai.wevion.connector.sync.service;
 
 import ai.wevion.connector.sync.service.SyncService.Gate;
-import ai.wevion.outbox.PgNotifications;
+import ai.wevion.pglisten.PgNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,17 +1,14 @@
 package ai.wevion.notification.alert.service;
 
 import ai.wevion.notification.alert.service.NotificationQueries.Reader;
-import io.quarkus.runtime.ShutdownEvent;
+import ai.wevion.pglisten.PgNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,27 +41,17 @@ public class NotificationStreams {
     private final Map<UUID, Set<Stream>> byWorkspace = new ConcurrentHashMap<>();
     private final Pool pool;
     private final NotificationQueries queries;
-    private final PgSubscriber subscriber;
+    private final PgNotifications notifications;
 
-    public NotificationStreams(Pool pool, NotificationQueries queries, Vertx vertx,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+    public NotificationStreams(Pool pool, NotificationQueries queries, PgNotifications notifications) {
         this.pool = pool;
         this.queries = queries;
-        this.subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password));
+        this.notifications = notifications;
     }
 
     void listen(@Observes StartupEvent event) {
-        subscriber.reconnectPolicy(attempts -> 1000L);
         // after a reconnect every stream looks again: notifications sent meanwhile are lost, the feed is not
-        subscriber.channel(Feed.CHANNEL).handler(ws -> wake(UUID.fromString(ws)))
-                .subscribeHandler(() -> byWorkspace.keySet().forEach(this::wake));
-        subscriber.connect().subscribe().with(ok -> { }, e -> LOG.warnf("feed LISTEN failed: %s", e.getMessage()));
-    }
-
-    void close(@Observes ShutdownEvent event) {
-        subscriber.closeAndForget();
+        notifications.listen(Feed.CHANNEL, ws -> wake(UUID.fromString(ws)), () -> byWorkspace.keySet().forEach(this::wake));
     }
 
     /** A live stream for this reader, from after {@code lastEventId}, or from now (first event: the unread count). */

@@ -1,4 +1,4 @@
-package ai.wevion.outbox;
+package ai.wevion.pglisten;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
