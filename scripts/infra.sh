@@ -102,6 +102,9 @@ kafka_lib() {
   fi
 }
 
+# the topics of docs/events/ (CONTRACT), created up front
+CONTRACT_TOPICS="session-events token-status connector-status sync-requests sync-results"
+
 kafka_pid() { [ -f "$KAFKA_DIR/pid" ] && kill -0 "$(cat "$KAFKA_DIR/pid")" 2>/dev/null && cat "$KAFKA_DIR/pid"; }
 
 kafka_start() {
@@ -142,6 +145,11 @@ PROPS
   echo $! >"$KAFKA_DIR/pid"
   wait_for 60 "Kafka" port_open 127.0.0.1 "$KAFKA_PORT"
   wait_for 60 "Kafka" grep -q "Kafka Server started" "$KAFKA_DIR/logs/server.log"
+  if [ ! -f "$KAFKA_DIR/topics-created" ]; then
+    java -cp "$KAFKA_LIB/*" "$ROOT/infra/kafka/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" $CONTRACT_TOPICS \
+      >"$KAFKA_DIR/logs/create-topics.log" 2>&1 || fail "creating the topics failed, see $KAFKA_DIR/logs/create-topics.log"
+    touch "$KAFKA_DIR/topics-created"
+  fi
 }
 
 kafka_stop() {
