@@ -142,9 +142,7 @@ class CoverageAndOrderingTest {
     }
 
     private void publishOn(String platform, String type, String ws, String user, Account account) {
-        tokens.publish(user, tokens.tokenStatusJson(UUID.randomUUID().toString(), type, tokens.now(), ws, user,
-                "TOKEN_EXPIRED".equals(type) ? "EXPIRED" : "ACTIVE", null, List.of(account))
-                .replace("\"platform\":\"meta\"", "\"platform\":\"" + platform + "\""));
+        tokens.tokenStatusOn(platform, type, ws, user, "TOKEN_EXPIRED".equals(type) ? "EXPIRED" : "ACTIVE", null, List.of(account));
     }
 
     @Test

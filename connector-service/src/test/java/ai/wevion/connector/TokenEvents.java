@@ -24,21 +24,33 @@ final class TokenEvents {
         return clock.instant();
     }
 
-    /** Publishes one event and returns its JSON (to publish it again). */
+    /** Publishes one Meta event and returns its JSON (to publish it again). */
     String tokenStatus(String type, String workspaceId, String platformUserId, String status, String reason, List<Account> accounts) {
-        String json = tokenStatusJson(UUID.randomUUID().toString(), type, now(), workspaceId, platformUserId, status, reason, accounts);
+        return tokenStatusOn("meta", type, workspaceId, platformUserId, status, reason, accounts);
+    }
+
+    /** The same for another platform or integration. */
+    String tokenStatusOn(String platform, String type, String workspaceId, String platformUserId, String status, String reason,
+            List<Account> accounts) {
+        String json = json(UUID.randomUUID().toString(), type, now(), workspaceId, platform, platformUserId, status, reason, accounts);
         publish(platformUserId, json);
         return json;
     }
 
+    /** A Meta event's JSON, not published. */
     String tokenStatusJson(String eventId, String type, Instant at, String workspaceId, String platformUserId, String status,
             String reason, List<Account> accounts) {
+        return json(eventId, type, at, workspaceId, "meta", platformUserId, status, reason, accounts);
+    }
+
+    private static String json(String eventId, String type, Instant at, String workspaceId, String platform, String platformUserId,
+            String status, String reason, List<Account> accounts) {
         String adAccounts = accounts.stream()
                 .map(a -> "{\"adAccountId\":\"" + a.adAccountId() + "\",\"externalId\":\"" + a.externalId() + "\",\"name\":\"Account "
                         + a.externalId() + "\"}")
                 .collect(Collectors.joining(",", "[", "]"));
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + at + "\",\"workspaceId\":\""
-                + workspaceId + "\",\"platform\":\"meta\",\"platformUserId\":\"" + platformUserId + "\",\"externalUserId\":\"fb-"
+                + workspaceId + "\",\"platform\":\"" + platform + "\",\"platformUserId\":\"" + platformUserId + "\",\"externalUserId\":\"fb-"
                 + platformUserId.substring(0, 8) + "\",\"displayName\":\"Ana\",\"status\":\"" + status + "\",\"expiresAt\":\""
                 + at.plusSeconds(60L * 86400) + "\",\"reason\":" + (reason == null ? "null" : "\"" + reason + "\"")
                 + ",\"adAccounts\":" + adAccounts + "}";
