@@ -15,10 +15,11 @@ import java.util.UUID;
 /**
  * The packaged services and the provider simulator as real processes (the
  * production profile), on the test PostgreSQL and Kafka of scripts/infra.sh:
- * what a newcomer's local run starts, on ports of their own. Consumer groups
- * are fresh and read each topic from the start (as a new deployment does), so events left by the module
- * tests only take the services a few seconds to read past (their
- * workspaces are not this test's).
+ * what a newcomer's local run starts, on ports of their own, with databases
+ * of their own (system_*). Each run gives connector- and notification-service
+ * fresh consumer groups that start at the end of each topic, so the events
+ * the module tests left there are not replayed; the run starts once every
+ * group holds its partitions.
  */
 final class WevionSystem {
 
