@@ -40,7 +40,7 @@ trap stop_all INT TERM EXIT
 stale() {
   local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || return 0
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/$1" "$ROOT/auth-client" "$ROOT/outbox" \
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/$1" "$ROOT/auth-client" "$ROOT/outbox" "$ROOT/pg-listen" \
       \( -path '*/target' -prune \) -o -type f -newer "$jar" -print -quit)" ]
 }
 
