@@ -67,13 +67,13 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
                 .post("/sim/" + provider + "/users/" + user + "/failure").then().statusCode(204);
     }
 
-    /** Calls counted for {@code "<provider>:<endpoint>:<user>"}, 0 when none. */
     /** The app's client secret is rotated in the provider's console: the old one gets invalid_client from now on. */
     public static void rotateClientSecret(String provider, String secret) {
         sim().contentType(ContentType.JSON).body(Map.of("secret", secret)).post("/sim/" + provider + "/client-secret")
                 .then().statusCode(204);
     }
 
+    /** Calls counted for {@code "<provider>:<endpoint>:<user>"}, 0 when none. */
     public static long calls(String provider, String endpoint, String user) {
         Map<String, Number> calls = sim().get("/sim/stats").then().statusCode(200).extract().path("calls");
         Number n = calls.get(provider + ":" + endpoint + ":" + user);

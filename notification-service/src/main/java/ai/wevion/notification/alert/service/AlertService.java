@@ -34,8 +34,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertService {
 
-    private static final Set<String> ANSWERS = Set.of("TOKEN_CONNECTED", "TOKEN_RECONNECTED", "TOKEN_REFRESHED",
-            "PLATFORM_USER_ARCHIVED", "PLATFORM_USER_DISCONNECTED");
+    /** Events that answer every token alert of their credential (a refresh answers only some: FORCED_ENDS). */
+    private static final Set<String> ANSWERS = Set.of("TOKEN_CONNECTED", "TOKEN_RECONNECTED", "PLATFORM_USER_ARCHIVED",
+            "PLATFORM_USER_DISCONNECTED");
     private static final List<String> TOKEN_ALERTS = List.of("TOKEN_EXPIRED", "TOKEN_EXPIRING");
     /** Warnings of an end no refresh moves (Meta's data access, a grant's own end): only a re-authorization answers them (N2). */
     private static final List<String> FORCED_ENDS = List.of("DATA_ACCESS_EXPIRING", "REAUTHORIZATION_DUE");
