@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import ai.wevion.system.SystemApi.User;
+import ai.wevion.testing.TopicProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ class TokenScenariosTest {
         User buyer = SystemApi.signUp();
         String sim = dueForRefresh("Ana", unique("acc"));
         List<String> seen = new ArrayList<>();
-        try (TopicRecorder topics = new TopicRecorder("token-status", "connector-status", "sync-requests")) {
+        try (TopicProbe tokenStatus = new TopicProbe("token-status"); TopicProbe connectorStatus = new TopicProbe("connector-status");
+                TopicProbe syncRequests = new TopicProbe("sync-requests")) {
             String platformUserId = SystemApi.connect(buyer, "meta", sim);
             String before = SystemApi.credential(platformUserId).then().statusCode(200).extract().path("accessToken");
 
@@ -48,12 +50,14 @@ class TokenScenariosTest {
             String after = SystemApi.credential(platformUserId).then().statusCode(200).extract().path("accessToken");
             assertThat(after).isNotEqualTo(before);
             assertThat(SystemApi.platformUser(buyer, platformUserId)).containsEntry("status", "ACTIVE").containsKey("lastRefreshAt");
-            await().atMost(Duration.ofSeconds(10)).until(() -> topics.mentioning(platformUserId).stream()
-                    .anyMatch(e -> e.contains("\"TOKEN_REFRESHED\"")));
-            assertThat(topics.mentioning(platformUserId)).anyMatch(e -> e.contains("\"TOKEN_CONNECTED\""));
+            await().atMost(Duration.ofSeconds(10)).until(() -> tokenStatus.events().stream()
+                    .anyMatch(e -> e.contains(platformUserId) && e.contains("\"TOKEN_REFRESHED\"")));
+            assertThat(tokenStatus.events()).anyMatch(e -> e.contains(platformUserId) && e.contains("\"TOKEN_CONNECTED\""));
             await().atMost(Duration.ofSeconds(10)).until(() -> "green".equals(card(buyer, "meta").get("badge")));
             assertThat(unread(buyer)).isZero();
-            seen.addAll(topics.values());
+            seen.addAll(tokenStatus.events());
+            seen.addAll(connectorStatus.events());
+            seen.addAll(syncRequests.events());
         }
 
         // what a person or another service could read: API answers, events, log lines
