@@ -4,6 +4,7 @@ import ai.wevion.session.RevokedSessionAugmentor.SessionEndedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import ai.wevion.session.stream.StreamTicketIdentityProvider.InvalidTicketException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -41,6 +42,9 @@ public class ApiErrorMappers {
     public Response authenticationFailed(AuthenticationFailedException e) {
         if (hasCause(e, SessionEndedException.class)) {
             return unauthorized("session_expired", "Your session has ended. Log in again.");
+        }
+        if (hasCause(e, InvalidTicketException.class)) {
+            return unauthorized("invalid_ticket", "The stream ticket is unknown, used or expired: ask for a new one.");
         }
         InvalidJwtException jwt = cause(e, InvalidJwtException.class);
         if (jwt != null && jwt.hasExpired()) {

@@ -1,91 +1,100 @@
 package ai.wevion.connector.health.rest;
 
+import ai.wevion.connector.health.service.ConnectorStreams;
+import ai.wevion.connector.health.service.ConnectorViews;
+import ai.wevion.connector.health.service.ConnectorViews.AuditRow;
+import ai.wevion.connector.health.service.ConnectorViews.Banner;
+import ai.wevion.connector.health.service.ConnectorViews.Connector;
 import ai.wevion.connector.health.service.HealthQueries;
-import ai.wevion.connector.health.service.HealthQueries.PlatformUserRow;
-import ai.wevion.connector.health.service.PlatformNames;
 import ai.wevion.session.Caller;
+import ai.wevion.session.stream.LiveStreams;
+import ai.wevion.session.stream.StreamTickets;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import java.time.Instant;
-import java.util.ArrayList;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** The connector cards at /connect/{platform} and the dashboard banner (C1–C3). */
+/** The connector cards, the dashboard banner (C1–C3), their live stream, and the monthly audit (C8). */
 @Path("/api/v1")
 @RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
 public class ConnectorResource {
 
-    public static final String CONNECTED = "Connected";
-    public static final String EXPIRED = "Token expired — Reconnect";
-
-    public record Card(String platformUserId, String displayName, String card, String message, Instant lastRefreshAt,
-            boolean stale) {
-    }
-
-    public record Connector(String platform, String badge, String status, List<Card> platformUsers) {
-    }
-
-    public record Banner(String platform, String message) {
-    }
-
-    public record AuditRow(String platformUserId, String platform, String displayName, String status, String reason,
-            Instant expiresAt, Instant lastRefreshAt) {
-    }
+    static final String STREAM_PATH = "/api/v1/connectors/stream";
 
     private final HealthQueries queries;
+    private final ConnectorStreams streams;
+    private final StreamTickets tickets;
+    private final LiveStreams live;
     private final Caller caller;
+    private final JsonWebToken jwt;
 
-    public ConnectorResource(HealthQueries queries, Caller caller) {
+    public ConnectorResource(HealthQueries queries, ConnectorStreams streams, StreamTickets tickets, LiveStreams live,
+            Caller caller, JsonWebToken jwt) {
         this.queries = queries;
+        this.streams = streams;
+        this.tickets = tickets;
+        this.live = live;
         this.caller = caller;
+        this.jwt = jwt;
     }
 
     @GET
     @Path("/connectors")
     public Uni<List<Connector>> connectors() {
-        return queries.platformUsers(UUID.fromString(caller.workspaceId())).map(users -> {
-            List<Connector> connectors = new ArrayList<>();
-            for (String platform : PlatformNames.DISPLAY.keySet()) {
-                List<Card> cards = users.stream().filter(u -> u.platform().equals(platform)).map(ConnectorResource::card).toList();
-                boolean anyExpired = cards.stream().anyMatch(c -> c.card().equals("yellow"));
-                String badge = cards.isEmpty() ? "grey" : anyExpired ? "yellow" : "green";
-                String status = cards.isEmpty() ? "NOT_CONNECTED" : anyExpired ? "NEEDS_ATTENTION" : "CONNECTED";
-                connectors.add(new Connector(platform, badge, status, cards));
-            }
-            return connectors;
-        });
+        return queries.platformUsers(workspaceId()).map(ConnectorViews::connectors);
     }
 
-    /** "Meta connection needs attention" while any Meta user is unhealthy; likewise every platform. */
     @GET
     @Path("/dashboard/banners")
     public Uni<List<Banner>> banners() {
-        return queries.platformUsers(UUID.fromString(caller.workspaceId())).map(users -> users.stream()
-                .filter(u -> !"ACTIVE".equals(u.status()))
-                .map(PlatformUserRow::platform)
-                .distinct()
-                .map(p -> new Banner(p, PlatformNames.of(p) + " connection needs attention"))
-                .toList());
+        return queries.platformUsers(workspaceId()).map(ConnectorViews::banners);
     }
 
-    /** The monthly audit (C8): platform users with stale or expired tokens, for admins. */
+    /** A one-time ticket that opens {@link #stream} from a browser's EventSource, which cannot send a header. */
+    @POST
+    @Path("/connectors/stream-ticket")
+    @ResponseStatus(201)
+    public Uni<StreamTickets.Ticket> streamTicket() {
+        return tickets.issue(jwt, STREAM_PATH);
+    }
+
+    /**
+     * Server-sent events {@code connectors}: the cards and banners when the
+     * stream opens and whenever they change, with a heartbeat comment between
+     * them; opened with the session JWT or a stream ticket, ended with an
+     * {@code end} event when the session ends or the JWT expires.
+     */
+    @GET
+    @Path("/connectors/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return live.forSession(jwt, sse, streams.open(workspaceId(), lastEventId)
+                .map(v -> sse.newEventBuilder().id(v.version()).name("connectors").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(v.snapshot()).build()));
+    }
+
     @GET
     @Path("/admin/platform-users")
     public Uni<List<AuditRow>> audit() {
         caller.requireAdmin();
-        return queries.platformUsers(UUID.fromString(caller.workspaceId())).map(users -> users.stream()
-                .filter(PlatformUserRow::stale)
-                .map(u -> new AuditRow(u.platformUserId(), u.platform(), u.displayName(), u.status(), u.reason(), u.expiresAt(),
-                        u.lastRefreshAt()))
-                .toList());
+        return queries.platformUsers(workspaceId()).map(ConnectorViews::audit);
     }
 
-    private static Card card(PlatformUserRow u) {
-        boolean healthy = "ACTIVE".equals(u.status());
-        return new Card(u.platformUserId(), u.displayName(), healthy ? "green" : "yellow", healthy ? CONNECTED : EXPIRED,
-                u.lastRefreshAt(), u.stale());
+    private UUID workspaceId() {
+        return UUID.fromString(caller.workspaceId());
     }
 }

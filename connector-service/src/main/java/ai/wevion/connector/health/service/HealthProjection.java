@@ -82,7 +82,8 @@ public class HealthProjection {
                             .chain(() -> writeCoverage(conn, e, userId))
                             .chain(coverageDropped -> regate(conn, affected, e)
                                     .map(regated -> statusChanged || coverageDropped || regated)))
-                            .call(moved -> moved ? GateCache.announceChange(conn) : Uni.createFrom().voidItem());
+                            .call(moved -> moved ? GateCache.announceChange(conn) : Uni.createFrom().voidItem())
+                            .call(() -> ConnectorStreams.announceChange(conn, UUID.fromString(e.workspaceId())));
                 });
     }
 

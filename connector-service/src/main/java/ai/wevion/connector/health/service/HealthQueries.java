@@ -1,5 +1,7 @@
 package ai.wevion.connector.health.service;
 
+import ai.wevion.session.api.Page;
+import ai.wevion.session.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -57,14 +59,17 @@ public class HealthQueries {
                 });
     }
 
-    public Uni<List<AdAccountRow>> adAccounts(UUID workspaceId, String platform, UUID onlyId) {
+    /** Ad accounts by name, {@code limit} at a time after the cursor (name, id) of the previous page. */
+    public Uni<Page<AdAccountRow>> adAccounts(UUID workspaceId, String platform, Cursor after, int limit) {
         return pool.preparedQuery("""
                 select a.id, a.platform, a.external_id, a.name, a.gate_open, a.last_synced_at,
                        coalesce(array_agg(c.platform_user_id) filter (where c.platform_user_id is not null), '{}') as covered_by
                 from ad_account a left join coverage c on c.ad_account_id = a.id
-                where a.workspace_id = $1 and ($2::text is null or a.platform = $2) and ($3::uuid is null or a.id = $3)
-                group by a.id order by a.name""")
-                .execute(Tuple.of(workspaceId, platform, onlyId))
+                where a.workspace_id = $1 and ($2::text is null or a.platform = $2)
+                  and ($3::text is null or (a.name, a.id) > ($3, $4::uuid))
+                group by a.id order by a.name, a.id limit $5""")
+                .execute(Tuple.tuple(java.util.Arrays.asList(workspaceId, platform, after == null ? null : after.key(),
+                        after == null ? null : after.id(), limit + 1)))
                 .map(rows -> {
                     List<AdAccountRow> list = new ArrayList<>();
                     for (Row r : rows) {
@@ -75,7 +80,7 @@ public class HealthQueries {
                         list.add(new AdAccountRow(r.getUUID("id").toString(), r.getString("platform"), r.getString("external_id"),
                                 r.getString("name"), r.getBoolean("gate_open"), covered, instant(r.getOffsetDateTime("last_synced_at"))));
                     }
-                    return list;
+                    return Page.of(list, limit, a -> new Cursor(a.name(), UUID.fromString(a.adAccountId())));
                 });
     }
 

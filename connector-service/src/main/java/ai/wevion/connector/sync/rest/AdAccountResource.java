@@ -4,6 +4,8 @@ import ai.wevion.connector.health.service.HealthQueries;
 import ai.wevion.connector.health.service.HealthQueries.AdAccountRow;
 import ai.wevion.connector.sync.service.SyncService;
 import ai.wevion.session.Caller;
+import ai.wevion.session.api.Page;
+import ai.wevion.session.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -40,10 +42,12 @@ public class AdAccountResource {
         this.caller = caller;
     }
 
+    /** By name, a page at a time: the next page's cursor is in {@code X-Next-Cursor}. */
     @GET
-    public Uni<List<AdAccountView>> list(@QueryParam("platform") String platform) {
-        return queries.adAccounts(UUID.fromString(caller.workspaceId()), platform, null)
-                .map(list -> list.stream().map(AdAccountView::of).toList());
+    public Uni<Response> list(@QueryParam("platform") String platform, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return queries.adAccounts(UUID.fromString(caller.workspaceId()), platform, Cursor.parse(cursor), Page.limit(limit))
+                .map(page -> page.map(AdAccountView::of).toResponse());
     }
 
     /** 202 with the request id, or 409 token_expired when no healthy token covers the account. */

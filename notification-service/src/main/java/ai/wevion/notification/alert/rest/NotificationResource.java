@@ -6,6 +6,11 @@ import ai.wevion.notification.alert.service.NotificationStreams;
 import ai.wevion.notification.alert.service.NotificationView;
 import ai.wevion.session.Caller;
 import ai.wevion.session.api.ApiException;
+import ai.wevion.session.api.Page;
+import ai.wevion.session.api.Page.Cursor;
+import ai.wevion.session.stream.LiveStreams;
+import ai.wevion.session.stream.StreamTickets;
+import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,9 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,6 +36,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
 public class NotificationResource {
 
+    static final String STREAM_PATH = "/api/v1/notifications/stream";
+
     /** What each stream event carries. */
     public record StreamData(NotificationView notification, long unreadCount) {
     }
@@ -42,17 +46,24 @@ public class NotificationResource {
     private final NotificationStreams streams;
     private final Caller caller;
     private final JsonWebToken jwt;
+    private final StreamTickets tickets;
+    private final LiveStreams live;
 
-    public NotificationResource(NotificationQueries queries, NotificationStreams streams, Caller caller, JsonWebToken jwt) {
+    public NotificationResource(NotificationQueries queries, NotificationStreams streams, Caller caller, JsonWebToken jwt,
+            StreamTickets tickets, LiveStreams live) {
+        this.tickets = tickets;
+        this.live = live;
         this.queries = queries;
         this.streams = streams;
         this.caller = caller;
         this.jwt = jwt;
     }
 
+    /** Newest first, a page at a time: the next page's cursor is in {@code X-Next-Cursor}. */
     @GET
-    public Uni<List<NotificationView>> list(@QueryParam("unread") boolean unread) {
-        return queries.list(reader(), unread);
+    public Uni<Response> list(@QueryParam("unread") boolean unread, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return queries.list(reader(), unread, Cursor.parse(cursor), Page.limit(limit)).map(Page::toResponse);
     }
 
     @GET
@@ -75,22 +86,33 @@ public class NotificationResource {
         return queries.readAll(reader());
     }
 
+    /** A one-time ticket that opens {@link #stream} from a browser's EventSource, which cannot send a header. */
+    @POST
+    @Path("/stream-ticket")
+    @ResponseStatus(201)
+    public Uni<StreamTickets.Ticket> streamTicket() {
+        return tickets.issue(jwt, STREAM_PATH);
+    }
+
     /**
      * Server-sent events: each new or changed notification with the unread
-     * count, live. A reconnecting browser sends {@code Last-Event-ID} and
-     * misses nothing. The stream ends when the session JWT expires; the
-     * client reconnects with a fresh one.
+     * count, live, and a heartbeat comment between them. Opened with the
+     * session JWT or a stream ticket. A reconnecting browser sends
+     * {@code Last-Event-ID} (or {@code ?lastEventId=} with a new ticket) and
+     * misses nothing. Ends with an {@code end} event when the session ends
+     * (A3, A4) or the JWT expires; the page then reopens it with a fresh one.
      */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        Duration left = Duration.between(Instant.now(), Instant.ofEpochSecond(jwt.getExpirationTime()));
-        return streams.open(reader(), parse(lastEventId))
-                .select().first(left.isNegative() ? Duration.ZERO : left)
+    public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("lastEventId") String lastEventIdParam, @Context Sse sse) {
+        Long from = parse(lastEventId != null ? lastEventId : lastEventIdParam);
+        return live.forSession(jwt, sse, streams.open(reader(), from)
                 .map(e -> sse.newEventBuilder().id(Long.toString(e.seq())).name("notification")
-                        .data(new StreamData(e.notification(), e.unreadCount())).build());
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(new StreamData(e.notification(), e.unreadCount())).build()));
     }
 
     private static Long parse(String lastEventId) {

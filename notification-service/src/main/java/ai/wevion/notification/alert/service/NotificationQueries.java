@@ -3,6 +3,8 @@ package ai.wevion.notification.alert.service;
 import static ai.wevion.notification.alert.service.Feed.utc;
 
 import ai.wevion.session.api.ApiException;
+import ai.wevion.session.api.Page;
+import ai.wevion.session.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -40,7 +42,6 @@ public class NotificationQueries {
             + "(select r.read_at from notification_read r where r.notification_id = n.id and r.user_id = $2) as read_at, "
             + "(select count(*) from notification_subject s where s.notification_id = n.id and (s.resolved_at is null "
             + "or n.resolved_at is not null)) as subjects";
-    private static final int PAGE = 100;
 
     private final Pool pool;
     private final Clock clock;
@@ -50,14 +51,21 @@ public class NotificationQueries {
         this.clock = clock;
     }
 
-    public Uni<List<NotificationView>> list(Reader reader, boolean unreadOnly) {
+    /** Newest first, {@code limit} at a time, after the cursor of the previous page. */
+    public Uni<Page<NotificationView>> list(Reader reader, boolean unreadOnly, Cursor after, int limit) {
+        Tuple args = reader.args();
+        String from = "";
+        if (after != null) {
+            from = " and (n.created_at, n.id) < ($4, $5)";
+            args.addOffsetDateTime(utc(after.time())).addUUID(after.id());
+        }
         return pool.preparedQuery("select " + COLUMNS + " from notification n where " + VISIBLE + (unreadOnly ? " and " + UNREAD : "")
-                + " order by n.created_at desc limit " + PAGE)
-                .execute(reader.args())
+                + from + " order by n.created_at desc, n.id desc limit " + (limit + 1))
+                .execute(args)
                 .map(rows -> {
                     List<NotificationView> views = new ArrayList<>();
                     rows.forEach(r -> views.add(view(r)));
-                    return views;
+                    return Page.of(views, limit, v -> Cursor.at(v.createdAt(), UUID.fromString(v.notificationId())));
                 });
     }
 
