@@ -141,6 +141,28 @@ class MetaSimulatorTest {
                 .body("data", hasSize(5)).body("data[4].id", equalTo("act_1029"));
     }
 
+    @Test
+    void aPersonInABrowserPicksWhoTheyAreThenAllowsOrCancels_T1() {
+        String ana = newUser(Map.of("name", "Ana <Browser>"));
+        Map<String, String> dialog = Map.of("client_id", APP, "redirect_uri", REDIRECT, "state", "s2", "response_type", "code");
+
+        Response page = given().queryParams(dialog).get(V + "/dialog/oauth");
+        page.then().statusCode(200).contentType("text/html");
+        assertThat(page.asString()).contains("Facebook").contains("value=\"" + ana + "\"").contains("Ana &lt;Browser&gt;")
+                .contains("name=\"state\" value=\"s2\"").contains(">Allow</button>").contains(">Cancel</button>");
+
+        Response allowed = given().redirects().follow(false).queryParams(dialog).queryParam("sim_user", ana)
+                .queryParam("sim_answer", "allow").get(V + "/dialog/oauth");
+        allowed.then().statusCode(302);
+        assertThat(allowed.getHeader("Location")).startsWith(REDIRECT + "?code=").contains("state=s2");
+
+        Response cancelled = given().redirects().follow(false).queryParams(dialog).queryParam("sim_answer", "cancel")
+                .get(V + "/dialog/oauth");
+        cancelled.then().statusCode(302);
+        assertThat(URI.create(cancelled.getHeader("Location")).getQuery()).contains("error=access_denied")
+                .contains("error_reason=user_denied").contains("state=s2").doesNotContain("code=");
+    }
+
     private static String newUser(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/sim/meta/users")
                 .then().statusCode(201).extract().path("externalUserId");

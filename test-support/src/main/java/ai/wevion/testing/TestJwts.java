@@ -42,6 +42,15 @@ public final class TestJwts {
         return sign(claims);
     }
 
+    /** The user's session JWT that expires in {@code seconds} (a JWT at the end of its hour). */
+    public static String sessionExpiringIn(User user, long seconds) {
+        JwtClaims claims = base(user.userId(), user.role());
+        claims.setClaim("ws", user.workspaceId());
+        claims.setClaim("sid", user.sessionId());
+        claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() + seconds));
+        return sign(claims);
+    }
+
     public static String service(String clientId) {
         return sign(base(clientId, "service"));
     }

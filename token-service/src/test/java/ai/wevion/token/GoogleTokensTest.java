@@ -67,7 +67,7 @@ class GoogleTokensTest extends EmptyTokenTables {
         String authorizeUrl = OAuthApi.authorize(owner, "google-ads").path("authorizeUrl");
         String forged = authorizeUrl.replaceAll("code_challenge=[^&]+", "code_challenge=" + "A".repeat(43));
 
-        Response refused = given().accept("application/json").queryParam("code", OAuthApi.consent(forged, simUser))
+        Response refused = given().filter(Browser.COOKIES).accept("application/json").queryParam("code", OAuthApi.consent(forged, simUser))
                 .queryParam("state", OAuthApi.state(authorizeUrl)).get("/api/v1/connect/google-ads/callback");
 
         refused.then().statusCode(400).body("error", equalTo("authorization_failed"));

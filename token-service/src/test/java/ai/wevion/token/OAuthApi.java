@@ -28,7 +28,7 @@ final class OAuthApi {
     }
 
     static Response authorize(User user, String platform, String mode, String platformUserId) {
-        var request = given().header("Authorization", user.bearer()).queryParam("mode", mode);
+        var request = given().filter(Browser.COOKIES).header("Authorization", user.bearer()).queryParam("mode", mode);
         if (platformUserId != null) {
             request.queryParam("platformUserId", platformUserId);
         }
@@ -42,7 +42,7 @@ final class OAuthApi {
     }
 
     static Map<String, Object> callback(String platform, String authorizeUrl, String simUser) {
-        Response r = given().accept("application/json").queryParam("code", consent(authorizeUrl, simUser))
+        Response r = given().filter(Browser.COOKIES).accept("application/json").queryParam("code", consent(authorizeUrl, simUser))
                 .queryParam("state", state(authorizeUrl)).get("/api/v1/connect/" + platform + "/callback");
         r.then().statusCode(200);
         return r.path("");

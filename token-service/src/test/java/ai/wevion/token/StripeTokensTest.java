@@ -105,11 +105,11 @@ class StripeTokensTest extends EmptyTokenTables {
         String account = stripeAccount("Twice");
         String first = OAuthApi.authorize(owner, "stripe").path("authorizeUrl");
         String code = OAuthApi.consent(first, account);
-        given().accept("application/json").queryParam("code", code).queryParam("state", OAuthApi.state(first))
+        given().filter(Browser.COOKIES).accept("application/json").queryParam("code", code).queryParam("state", OAuthApi.state(first))
                 .get("/api/v1/connect/stripe/callback").then().statusCode(200);
 
         String second = OAuthApi.authorize(owner, "stripe").path("authorizeUrl");
-        given().accept("application/json").queryParam("code", code).queryParam("state", OAuthApi.state(second))
+        given().filter(Browser.COOKIES).accept("application/json").queryParam("code", code).queryParam("state", OAuthApi.state(second))
                 .get("/api/v1/connect/stripe/callback").then().statusCode(400).body("error", equalTo("authorization_failed"));
     }
 

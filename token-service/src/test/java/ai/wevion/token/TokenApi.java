@@ -45,7 +45,7 @@ final class TokenApi {
     }
 
     static String authorize(User user, String mode, String platformUserId) {
-        var request = given().header("Authorization", user.bearer()).queryParam("mode", mode);
+        var request = given().filter(Browser.COOKIES).header("Authorization", user.bearer()).queryParam("mode", mode);
         if (platformUserId != null) {
             request.queryParam("platformUserId", platformUserId);
         }
@@ -69,7 +69,7 @@ final class TokenApi {
     }
 
     static Response callback(String code, String state) {
-        return given().accept("application/json").queryParam("code", code).queryParam("state", state)
+        return given().filter(Browser.COOKIES).accept("application/json").queryParam("code", code).queryParam("state", state)
                 .get("/api/v1/connect/meta/callback");
     }
 

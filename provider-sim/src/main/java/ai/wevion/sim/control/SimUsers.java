@@ -25,6 +25,12 @@ public class SimUsers {
         return Optional.ofNullable(users.get(key(provider, id)));
     }
 
+    /** The provider's simulated people, oldest first (the consent page lists them). */
+    public List<SimUser> list(String provider) {
+        return users.values().stream().filter(u -> u.provider().equals(provider))
+                .sorted(java.util.Comparator.comparingLong(u -> Long.parseLong(u.id()))).toList();
+    }
+
     private static String key(String provider, String id) {
         return provider + ":" + id;
     }

@@ -26,6 +26,11 @@ public class GoogleOAuth extends OAuthServer {
     }
 
     @Override
+    protected String displayName() {
+        return "Google";
+    }
+
+    @Override
     protected Response refusal(FailureMode mode) {
         return switch (mode) {
             case CHECKPOINT -> error(400, "invalid_grant", "reauth related error (invalid_rapt)", "invalid_rapt");

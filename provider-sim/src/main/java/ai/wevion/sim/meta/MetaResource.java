@@ -10,7 +10,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import ai.wevion.sim.oauth.ConsentPage;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -51,13 +54,25 @@ public class MetaResource {
         this.timeoutDelay = timeoutDelay;
     }
 
-    /** The consent screen, answered at once for {@code sim_user}: 302 back with code and state. */
+    /**
+     * The consent screen: answered at once for {@code sim_user} (302 back with
+     * code and state); otherwise a page to click, whose Cancel comes back with
+     * Meta's own denial.
+     */
     @GET
     @Path("/dialog/oauth")
     public Response dialog(@QueryParam("client_id") String clientId, @QueryParam("redirect_uri") String redirectUri,
-            @QueryParam("state") String state, @QueryParam("sim_user") String simUser) {
+            @QueryParam("state") String state, @QueryParam("sim_user") String simUser, @QueryParam("sim_answer") String answer,
+            @Context UriInfo uri) {
         if (!config.appId().equals(clientId) || redirectUri == null) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("Invalid App ID or redirect_uri").build();
+        }
+        if (ConsentPage.CANCEL.equals(answer)) {
+            return ConsentPage.denied(redirectUri, state, Map.of("error", "access_denied", "error_code", "200",
+                    "error_description", "Permissions error", "error_reason", "user_denied"));
+        }
+        if (simUser == null) {
+            return ConsentPage.render("Facebook", users.list(PROVIDER), uri.getQueryParameters());
         }
         Optional<SimUser> user = users.find(PROVIDER, simUser);
         if (user.isEmpty()) {

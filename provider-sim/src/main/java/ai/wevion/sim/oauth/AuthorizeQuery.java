@@ -16,4 +16,7 @@ public class AuthorizeQuery {
     public String codeChallengeMethod;
     @QueryParam("sim_user")
     public String simUser;
+    /** The consent page's button: {@code allow} or {@code cancel}. */
+    @QueryParam("sim_answer")
+    public String simAnswer;
 }

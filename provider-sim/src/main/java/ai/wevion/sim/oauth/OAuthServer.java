@@ -7,6 +7,7 @@ import ai.wevion.sim.control.SimUser;
 import ai.wevion.sim.control.SimUsers;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.Duration;
@@ -51,6 +52,9 @@ public abstract class OAuthServer {
         this.timeoutDelay = timeoutDelay;
     }
 
+    /** The provider's name on its consent page. */
+    protected abstract String displayName();
+
     /** The provider's answer to a refresh grant for this failure (a 400 kills the grant for good). */
     protected abstract Response refusal(FailureMode mode);
 
@@ -71,9 +75,16 @@ public abstract class OAuthServer {
         tokens.revokeAll(userId);
     }
 
-    public Response authorize(AuthorizeQuery q) {
+    /** The consent screen: answered at once for {@code sim_user}, a page to click otherwise. */
+    public Response authorize(AuthorizeQuery q, MultivaluedMap<String, String> query) {
         if (!clientId.equals(q.clientId) || q.redirectUri == null) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("invalid_client").build();
+        }
+        if (ConsentPage.CANCEL.equals(q.simAnswer)) {
+            return ConsentPage.denied(q.redirectUri, q.state, Map.of("error", "access_denied"));
+        }
+        if (q.simUser == null) {
+            return ConsentPage.render(displayName(), users.list(provider), query);
         }
         if (q.codeChallenge != null && !"S256".equals(q.codeChallengeMethod)) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("invalid_request (code_challenge_method)").build();

@@ -31,6 +31,11 @@ public class SnapchatOAuth extends OAuthServer {
     }
 
     @Override
+    protected String displayName() {
+        return "Snapchat";
+    }
+
+    @Override
     protected Response refusal(FailureMode mode) {
         return switch (mode) {
             case RATE_LIMITED -> error(429, "rate_limited", "Too many requests", null);

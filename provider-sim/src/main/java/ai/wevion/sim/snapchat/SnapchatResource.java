@@ -11,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +29,8 @@ public class SnapchatResource {
 
     @GET
     @Path("/login/oauth2/authorize")
-    public Response authorize(@BeanParam AuthorizeQuery query) {
-        return server.authorize(query);
+    public Response authorize(@BeanParam AuthorizeQuery query, @Context UriInfo uri) {
+        return server.authorize(query, uri.getQueryParameters());
     }
 
     @POST

@@ -49,6 +49,11 @@ public class StripeOAuth extends OAuthServer {
     }
 
     @Override
+    protected String displayName() {
+        return "Stripe";
+    }
+
+    @Override
     protected Response refusal(FailureMode mode) {
         return switch (mode) {
             case RATE_LIMITED -> error(429, "rate_limit", "Too many requests", null);

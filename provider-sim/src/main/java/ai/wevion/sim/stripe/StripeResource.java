@@ -11,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 /** Stripe Connect's OAuth endpoints and {@code GET /v1/account}, under {@code /stripe} (PROVIDERS.md). */
@@ -26,8 +28,8 @@ public class StripeResource {
 
     @GET
     @Path("/oauth/authorize")
-    public Response authorize(@BeanParam AuthorizeQuery query) {
-        return server.authorize(query);
+    public Response authorize(@BeanParam AuthorizeQuery query, @Context UriInfo uri) {
+        return server.authorize(query, uri.getQueryParameters());
     }
 
     @POST

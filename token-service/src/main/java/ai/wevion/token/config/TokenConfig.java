@@ -110,6 +110,10 @@ public interface TokenConfig {
 
         @WithDefault("PT10M")
         Duration ttl();
+
+        /** Whether the browser-binding cookie is Secure (HTTPS only; browsers also keep it on http://localhost). */
+        @WithDefault("true")
+        boolean secureCookie();
     }
 
     interface Meta {

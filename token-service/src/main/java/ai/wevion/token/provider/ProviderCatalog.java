@@ -4,6 +4,7 @@ import ai.wevion.session.api.ApiException;
 import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.config.TokenConfig.OAuthProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +21,15 @@ public class ProviderCatalog {
     /** CONTRACT's platforms, and TikTok creator accounts (an extension: another grant than advertisers'). */
     public static final Set<String> ALL = Set.of("meta", "google-ads", "tiktok", "tiktok-creator", "snapchat", "taboola", "outbrain",
             "stripe", "google-drive");
+
+    /** The order the console shows them in. */
+    private static final List<String> ORDER = List.of("meta", "google-ads", "tiktok", "snapchat", "taboola", "outbrain", "stripe",
+            "google-drive", "tiktok-creator");
+
+    /** How a platform connects: its consent screen in a popup, or the account's own API credentials in a form. */
+    public enum Flow {
+        CONSENT_POPUP, CREDENTIALS_FORM
+    }
 
     private final TokenConfig config;
 
@@ -56,6 +66,15 @@ public class ProviderCatalog {
     /** Integrations whose connect and re-authorize need admin or owner (T8). */
     public boolean adminOnly(String platform) {
         return oauth(platform).map(OAuthProvider::adminOnly).orElse(false);
+    }
+
+    /** The platforms that can be connected here, in the console's order. */
+    public List<String> available() {
+        return ORDER.stream().filter(p -> META.equals(p) || oauth(p).isPresent()).toList();
+    }
+
+    public Flow flow(String platform) {
+        return oauth(platform).filter(p -> p.grant() != Grant.AUTHORIZATION_CODE).isPresent() ? Flow.CREDENTIALS_FORM : Flow.CONSENT_POPUP;
     }
 
     public String displayName(String platform) {

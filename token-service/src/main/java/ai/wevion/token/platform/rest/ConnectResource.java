@@ -4,7 +4,9 @@ import ai.wevion.session.Caller;
 import ai.wevion.session.api.ApiException;
 import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.platform.service.ConnectService;
-import ai.wevion.token.platform.service.ConnectService.Authorization;
+import ai.wevion.token.platform.service.OAuthStateSigner;
+import ai.wevion.token.provider.ProviderCatalog;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +24,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.NewCookie;
 import java.util.UUID;
 
 /** Connect and Reconnect at /connect/{platform} (T1, T5). */
@@ -31,21 +35,34 @@ public class ConnectResource {
 
     private final ConnectService connect;
     private final Caller caller;
-    private final String frontendUrl;
+    private final OAuthStateSigner signer;
+    private final ProviderCatalog catalog;
+    private final CallbackPage page;
+    private final TokenConfig.State stateConfig;
 
-    public ConnectResource(ConnectService connect, Caller caller, TokenConfig config) {
+    public ConnectResource(ConnectService connect, Caller caller, OAuthStateSigner signer, ProviderCatalog catalog,
+            TokenConfig config, ObjectMapper json) {
         this.connect = connect;
         this.caller = caller;
-        this.frontendUrl = config.frontendUrl();
+        this.signer = signer;
+        this.catalog = catalog;
+        this.page = new CallbackPage(json, config.frontendUrl());
+        this.stateConfig = config.state();
     }
 
+    /** The consent screen's URL and state; a short-lived cookie ties the state to this browser. */
     @GET
     @Path("/authorize")
     @RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
-    public Uni<Authorization> authorize(@PathParam("platform") String platform,
+    public Uni<Response> authorize(@PathParam("platform") String platform,
             @QueryParam("mode") @NotNull @Pattern(regexp = "connect|reconnect", message = "must be connect or reconnect") String mode,
             @QueryParam("platformUserId") UUID platformUserId) {
-        return connect.authorize(caller, platform, mode, platformUserId);
+        return connect.authorize(caller, platform, mode, platformUserId).map(authorization -> {
+            OAuthStateSigner.BrowserBinding binding = signer.browserBinding(authorization.state());
+            return Response.ok(authorization)
+                    .cookie(bindingCookie(binding.cookieName(), binding.value(), (int) stateConfig.ttl().toSeconds()))
+                    .build();
+        });
     }
 
     /** The account's own API credentials, for providers without a consent screen (Taboola, Outbrain). */
@@ -60,26 +77,42 @@ public class ConnectResource {
     }
 
     /**
-     * The provider's redirect. The state (not a JWT: this is a browser redirect)
-     * says who connects. JSON for the frontend's popup; otherwise back to the app.
+     * The provider's redirect. The state (not a JWT: this is a browser
+     * redirect) says who connects, and its cookie that this is the browser
+     * that asked. JSON for a caller that asks for it; otherwise the page that
+     * tells the console and closes the popup, for every outcome and error.
      */
     @GET
     @Path("/callback")
     @PermitAll
     public Uni<Response> callback(@PathParam("platform") String platform, @QueryParam("code") String code,
             @QueryParam("state") String state, @QueryParam("error") String error,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        if (error != null) {
-            throw ApiException.badRequest("access_denied", "The authorization was cancelled on the provider's side.");
-        }
-        if (code == null || code.isBlank()) {
-            throw ApiException.badRequest("missing_code", "The provider sent no authorization code.");
-        }
+            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpHeaders headers) {
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
-        return connect.callback(platform, code, state).map(result -> json
-                ? Response.ok(result, MediaType.APPLICATION_JSON).build()
-                : Response.seeOther(UriBuilder.fromUri(frontendUrl).path("connect").path(platform)
-                        .queryParam("outcome", result.outcome()).queryParam("platformUserId", result.platformUserId()).build())
-                        .build());
+        String cookieName = state == null || signer.verify(state).isEmpty() ? null : signer.browserBinding(state).cookieName();
+        Cookie binding = cookieName == null ? null : headers.getCookies().get(cookieName);
+        Uni<ConnectService.ConnectResult> result = Uni.createFrom().deferred(() -> {
+            if (error != null) {
+                throw ApiException.badRequest("access_denied", "The connection was cancelled on the provider's side.");
+            }
+            if (code == null || code.isBlank()) {
+                throw ApiException.badRequest("missing_code", "The provider sent no authorization code.");
+            }
+            return connect.callback(platform, code, state, binding == null ? null : binding.getValue());
+        });
+        NewCookie cleared = cookieName == null ? null : bindingCookie(cookieName, "", 0); // spent with the state
+        if (json) {
+            return result.map(r -> Response.ok(r, MediaType.APPLICATION_JSON).cookie(cleared).build());
+        }
+        String name = catalog.displayName(platform);
+        return result.map(r -> page.connected(platform, name, r.outcome(), r.platformUserId(), cleared))
+                .onFailure().recoverWithItem(e -> e instanceof ApiException api
+                        ? page.failed(api.status(), platform, name, api.error(), api.getMessage(), cleared)
+                        : page.failed(500, platform, name, "internal_error", "Something went wrong on our side. Try again.", cleared));
+    }
+
+    private NewCookie bindingCookie(String name, String value, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path("/api/v1/connect").maxAge(maxAge).httpOnly(true)
+                .secure(stateConfig.secureCookie()).sameSite(NewCookie.SameSite.LAX).build();
     }
 }

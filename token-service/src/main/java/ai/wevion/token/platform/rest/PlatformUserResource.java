@@ -1,6 +1,9 @@
 package ai.wevion.token.platform.rest;
 
 import ai.wevion.session.Caller;
+import ai.wevion.session.api.Page;
+import ai.wevion.session.api.Page.Cursor;
+import jakarta.ws.rs.core.Response;
 import ai.wevion.token.platform.repository.PlatformUser;
 import ai.wevion.token.platform.service.PlatformUserService;
 import ai.wevion.token.platform.service.PlatformUserService.Listed;
@@ -44,9 +47,11 @@ public class PlatformUserResource {
         this.caller = caller;
     }
 
+    /** In the order they were connected, a page at a time: the next page's cursor is in {@code X-Next-Cursor}. */
     @GET
-    public Uni<List<PlatformUserView>> list(@QueryParam("platform") String platform) {
-        return service.list(caller, platform).map(list -> list.stream().map(PlatformUserView::of).toList());
+    public Uni<Response> list(@QueryParam("platform") String platform, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return service.list(caller, platform, Cursor.parse(cursor), Page.limit(limit)).map(page -> page.map(PlatformUserView::of).toResponse());
     }
 
     @POST

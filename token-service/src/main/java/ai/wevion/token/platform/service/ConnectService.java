@@ -118,9 +118,13 @@ public class ConnectService {
                 .orElseGet(() -> meta.authorizeUrl(state, reconnect));
     }
 
-    public Uni<ConnectResult> callback(String platform, String code, String state) {
+    /** The provider's redirect, in the browser that asked for it ({@code browserBinding}: its cookie). */
+    public Uni<ConnectResult> callback(String platform, String code, String state, String browserBinding) {
         catalog.requireAvailable(platform);
         String nonceHash = signer.verify(state).orElseThrow(ConnectService::invalidState);
+        if (!signer.bindsBrowser(state, browserBinding)) {
+            throw new ApiException(400, "invalid_state", "This connection was started in another browser. Start it again here.");
+        }
         return Panache.withTransaction(() -> states.consume(nonceHash, clock.instant()))
                 .invoke(binding -> {
                     if (binding == null || !binding.platform.equals(platform)) {

@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class OAuthStateSigner {
 
+    public static final String BROWSER_COOKIE_PREFIX = "wevion_oauth_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -51,6 +52,29 @@ public class OAuthStateSigner {
         byte[] expected = sign(nonce).getBytes(StandardCharsets.US_ASCII);
         byte[] given = state.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given) ? Optional.of(hash(nonce)) : Optional.empty();
+    }
+
+    /** The cookie that ties a state to the browser that asked for it: its name and value. */
+    public record BrowserBinding(String cookieName, String value) {
+    }
+
+    /**
+     * The browser binding of a state (set as a cookie at authorize, checked at
+     * the callback): a consent link forwarded to someone else arrives in a
+     * browser without it, so it cannot attach their account to this workspace.
+     */
+    public BrowserBinding browserBinding(String state) {
+        String nonce = state.substring(0, Math.max(0, state.indexOf('.')));
+        return new BrowserBinding(BROWSER_COOKIE_PREFIX + nonce.substring(0, Math.min(16, nonce.length())), sign("browser:" + nonce));
+    }
+
+    /** Whether {@code cookieValue} is this (well-signed) state's browser binding. */
+    public boolean bindsBrowser(String state, String cookieValue) {
+        if (cookieValue == null || verify(state).isEmpty()) {
+            return false;
+        }
+        return MessageDigest.isEqual(browserBinding(state).value().getBytes(StandardCharsets.US_ASCII),
+                cookieValue.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

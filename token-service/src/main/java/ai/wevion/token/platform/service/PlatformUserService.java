@@ -2,6 +2,8 @@ package ai.wevion.token.platform.service;
 
 import ai.wevion.outbox.Outbox;
 import ai.wevion.session.Caller;
+import ai.wevion.session.api.Page;
+import ai.wevion.session.api.Page.Cursor;
 import ai.wevion.session.api.ApiException;
 import ai.wevion.token.platform.repository.MetaTokenRepository;
 import ai.wevion.token.platform.repository.OAuthTokenRepository;
@@ -41,9 +43,11 @@ public class PlatformUserService {
         this.clock = clock;
     }
 
+    /** The workspace's records in the order they were connected, a page at a time (T2: never a token in the answer). */
     @WithSession
-    public Uni<List<Listed>> list(Caller caller, String platform) {
-        return users.listWorkspace(UUID.fromString(caller.workspaceId()), platform).chain(list -> {
+    public Uni<Page<Listed>> list(Caller caller, String platform, Cursor after, int limit) {
+        return users.listWorkspace(UUID.fromString(caller.workspaceId()), platform, after == null ? null : after.time(),
+                after == null ? null : after.id(), limit + 1).chain(list -> {
             List<UUID> ids = list.stream().map(u -> u.id).toList();
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(List.<Listed>of());
@@ -54,7 +58,13 @@ public class PlatformUserService {
                 oauth.forEach(t -> byUser.put(t.platformUserId, t));
                 return list.stream().map(u -> new Listed(u, byUser.get(u.id))).toList();
             }));
-        });
+        }).map(listed -> Page.of(listed, limit, l -> Cursor.at(l.user().createdAt, l.user().id)));
+    }
+
+    /** How many live records the caller's workspace has on each platform. */
+    @WithSession
+    public Uni<Map<String, Long>> connectedCounts(Caller caller) {
+        return users.countByPlatform(UUID.fromString(caller.workspaceId()));
     }
 
     /** An admin keeps an old record for the record, without its token (T6). */
