@@ -3,7 +3,8 @@
 # kinds against the Kubernetes schema, Strimzi kinds against the CRDs of the Strimzi
 # version in deploy/check/pom.xml. Those CRDs are generated from Strimzi's API classes
 # (Java 21+) wherever such a JDK is installed, and must equal the copy in git
-# (deploy/check/strimzi-schemas.json), which is used where none is.
+# (deploy/check/strimzi-schemas.json), which is used where none is. The local
+# gateway (deploy/gateway/) must route what the Ingress routes (gateway.test.mjs).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 CHECK="$ROOT/deploy/check"
@@ -34,6 +35,6 @@ else
   info "No Java 21+ under /usr/lib/jvm: using the Strimzi schemas in git (deploy/check/strimzi-schemas.json)"
 fi
 
-step "Rendering deploy/overlays and validating every object"
+step "Rendering deploy/overlays, validating every object, checking the local gateway against the Ingress"
 cd "$CHECK"
 node --test --test-reporter=spec

@@ -22,3 +22,20 @@ wait_for() {
 }
 
 mvnw() { "$ROOT/mvnw" -B --no-transfer-progress "$@"; }
+
+# nginx_bin: the path of nginx (the local gateway), installed from Debian's
+# package when missing. Debian's nginx-light of bookworm is a transitional
+# package for nginx; "nginx" exists in every release.
+nginx_bin() {
+  local bin
+  bin=$(command -v nginx 2>/dev/null || true)
+  [ -n "$bin" ] || [ ! -x /usr/sbin/nginx ] || bin=/usr/sbin/nginx
+  if [ -z "$bin" ]; then
+    step "Installing nginx (Debian package, the local gateway)"
+    as_root apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends nginx >&2
+    bin=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
+    [ -x "$bin" ] || fail "nginx was not installed"
+  fi
+  echo "$bin"
+}

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole system locally: PostgreSQL, Kafka and every service, each
-# as a real process (profile "dev": PostgreSQL 55432, Kafka 9092). Waits until
-# each service is ready, prints the URLs, and stops everything on Ctrl-C.
+# as a real process (profile "dev": PostgreSQL 55432, Kafka 9092), then the
+# gateway (nginx, scripts/gateway.sh) that serves the console and the API on one
+# origin, http://127.0.0.1:8080. Waits until each is ready, prints the console's
+# URL, and stops everything on Ctrl-C.
 # It builds only the services whose jar is missing or older than their sources.
 #   --rebuild    build every service
 #   --no-build   use the jars already built
@@ -22,6 +24,16 @@ PIDS=()
 # name:port of every service that exists so far (later issues add theirs);
 # the provider simulator has no database
 SERVICES="provider-sim:8089 auth-service:8081 token-service:8082 connector-service:8083 notification-service:8084"
+# the gateway: the browser's one origin (console and API), what the services are told is public
+GATEWAY_PORT=8080
+PUBLIC_URL="http://127.0.0.1:$GATEWAY_PORT"
+
+for entry in $SERVICES; do
+  port_open 127.0.0.1 "${entry##*:}" && fail "port ${entry##*:} (${entry%%:*}) is taken: is another run still going?"
+done
+nginx_bin >/dev/null   # installed now rather than after the services' start
+"$ROOT/scripts/gateway.sh" stop --prefix "$RUN_DIR/dev/gateway"   # one a killed run left behind
+port_open 127.0.0.1 $GATEWAY_PORT && fail "port $GATEWAY_PORT (the gateway) is taken"
 
 stop_all() {
   trap "" INT TERM; trap - EXIT   # a second Ctrl-C must not cut the clean stop short
@@ -65,6 +77,12 @@ export JWT_KEYS_FILE="$RUN_DIR/dev/jwt-keys.json"
 export AUTH_JWT_GENERATE_MISSING_KEYS=true
 export TOKEN_KEYSET_FILE="$RUN_DIR/dev/token-keyset.json"
 export TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET=true
+# The browser sees one origin, the gateway: the providers send it back there
+# (OAuth redirect URIs), the connect popup reports to it, and it may call the API.
+export META_REDIRECT_URI="$PUBLIC_URL/api/v1/connect/meta/callback"
+export TOKEN_PUBLIC_URL="$PUBLIC_URL"   # the other providers' redirect URIs
+export FRONTEND_URL="$PUBLIC_URL"
+export CORS_ORIGINS="$PUBLIC_URL,http://localhost:$GATEWAY_PORT"
 
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:}
@@ -82,9 +100,24 @@ for entry in $SERVICES; do
   info "$name ready"
 done
 
-cat >&2 <<'TXT'
+step "Starting the gateway on $PUBLIC_URL (console/ and the API; log: $LOGS/gateway.log)"
+[ -f "$ROOT/console/index.html" ] || info "console/index.html is missing: the API works, the console page does not yet"
+"$ROOT/scripts/gateway.sh" run --port $GATEWAY_PORT --prefix "$RUN_DIR/dev/gateway" --log "$LOGS/gateway.log" \
+  >>"$LOGS/gateway.log" 2>&1 &
+PIDS+=($!)
+wait_for 10 "the gateway (see $LOGS/gateway.log)" port_open 127.0.0.1 $GATEWAY_PORT
+
+# Someone to connect: a simulated Meta person whose token has 3 days left (the
+# simulator keeps its people in memory, so each run creates her anew)
+ana=$(curl -fsS -XPOST http://127.0.0.1:8089/sim/meta/users -H 'Content-Type: application/json' \
+  -d '{"name":"Ana","tokenLifetimeSeconds":259200,"adAccounts":[{"id":"111","name":"Acme EU"},{"id":"112","name":"Acme US"}]}' \
+  | sed 's/.*"externalUserId":"\([^"]*\)".*/\1/') || ana="(not created: see $LOGS/provider-sim.log)"
+echo "$ana" >"$RUN_DIR/dev/ana.id"
+
+cat >&2 <<TXT
 
 Wevion token health is running.
+  gateway        $PUBLIC_URL/  (the console, and the public API under /api/v1: what a browser uses)
   auth-service   http://127.0.0.1:8081   (OpenAPI: /q/openapi, health: /q/health, metrics: /q/metrics)
   token-service  http://127.0.0.1:8082   (connect, platform users, refresh job, credentials)
   connector-service http://127.0.0.1:8083 (connector cards, banners, ad accounts, gates, sync scheduling)
@@ -92,50 +125,18 @@ Wevion token health is running.
   provider-sim   http://127.0.0.1:8089   (Meta under /meta/v21.0, Telegram under /telegram, control API under /sim)
   PostgreSQL     127.0.0.1:55432  (databases auth, token, connector, notification; user wevion / wevion)
   Kafka          127.0.0.1:9092
+  Simulated Meta person: Ana ($ana), token valid 3 more days, ad accounts "Acme EU" and "Acme US"
 
-Try it (a session's cookie lives in /tmp/wevion.jar):
-  curl -s -XPOST localhost:8081/api/v1/auth/signup -H 'Content-Type: application/json' \
-       -d '{"email":"ana@example.com","password":"correct horse battery","workspaceName":"Acme"}'
-  curl -s -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' \
-       -d '{"email":"ana@example.com","password":"correct horse battery"}'
-  curl -s -b /tmp/wevion.jar -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/token
-  curl -s -b /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/logout -o /dev/null -w '%{http_code}\n'
+Article 1 in the browser:
+  1. Open $PUBLIC_URL/ (exactly this address: the connect flow comes back to it) and sign up.
+  2. Connect Meta: in the simulator's consent popup pick Ana. The card turns green, "Connected".
+  3. Her token expires (she changes her Facebook password; the refresh job runs at once),
+     in a terminal:   scripts/expire-token.sh
+     The card turns yellow, "Token expired — Reconnect"; the banner and the bell say so too.
+  4. Reconnect, pick Ana again: green, the alert resolved, a backfill covers the gap.
+The same with curl, request by request: docs/walkthrough-curl.md
 
-Connect a simulated Meta user whose token has 3 days left (the consent screen answered at once):
-  JWT=$(curl -s -c /tmp/wevion.jar -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' \
-       -d '{"email":"ana@example.com","password":"correct horse battery"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
-  SIM=$(curl -s -XPOST localhost:8089/sim/meta/users -H 'Content-Type: application/json' \
-       -d '{"name":"Ana","tokenLifetimeSeconds":259200,"adAccounts":[{"id":"111","name":"Acme EU"}]}' | sed 's/.*:"\(.*\)"}/\1/')
-  URL=$(curl -s -H "Authorization: Bearer $JWT" 'localhost:8082/api/v1/connect/meta/authorize?mode=connect' \
-       | sed 's/.*"authorizeUrl":"\([^"]*\)".*/\1/')
-  curl -s -H 'Accept: application/json' "$(curl -s -o /dev/null -w '%{redirect_url}' "$URL&sim_user=$SIM")"; echo
-  sleep 2; curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo   # events travel: green, "Connected"
-
-Expire it: Ana changes her Facebook password, the refresh job runs (a service JWT from auth-service):
-  curl -s -XPOST localhost:8089/sim/meta/users/$SIM/failure -H 'Content-Type: application/json' -d '{"mode":"PASSWORD_CHANGED"}'
-  SVC=$(curl -s -u token-service:local-token-service-secret -d grant_type=client_credentials localhost:8081/oauth2/token \
-       | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-  curl -s -XPOST -H "Authorization: Bearer $SVC" localhost:8082/internal/v1/refresh-sweep; echo
-  sleep 1; curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo   # yellow, "Token expired — Reconnect"
-  curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/dashboard/banners; echo  # "Meta connection needs attention"
-  curl -s -H "Authorization: Bearer $JWT" localhost:8084/api/v1/notifications; echo     # "Token expired" in the bell
-
-Reconnect: the card is green again, the alert resolved, and a BACKFILL covers the gap:
-  curl -s -XPOST localhost:8089/sim/meta/users/$SIM/failure -H 'Content-Type: application/json' -d '{"mode":"NONE"}'
-  URL=$(curl -s -H "Authorization: Bearer $JWT" 'localhost:8082/api/v1/connect/meta/authorize?mode=reconnect' \
-       | sed 's/.*"authorizeUrl":"\([^"]*\)".*/\1/')
-  curl -s -H 'Accept: application/json' "$(curl -s -o /dev/null -w '%{redirect_url}' "$URL&sim_user=$SIM")"; echo
-  sleep 1; curl -s -H "Authorization: Bearer $JWT" localhost:8083/api/v1/connectors; echo
-  curl -s -H "Authorization: Bearer $JWT" localhost:8084/api/v1/notifications/unread-count; echo   # 0: resolved
-
-The bell, live (another terminal), and Telegram linking through the simulated bot:
-  curl -sN -H "Authorization: Bearer $JWT" localhost:8084/api/v1/notifications/stream
-  LINK=$(curl -s -XPOST -H "Authorization: Bearer $JWT" localhost:8084/api/v1/telegram/link | sed 's/.*start=\([^"]*\)".*/\1/')
-  CHAT=$(curl -s -XPOST localhost:8089/sim/telegram/chats -H 'Content-Type: application/json' -d '{}' | sed 's/[^0-9]//g')
-  curl -s -XPOST localhost:8089/sim/telegram/chats/$CHAT/messages -H 'Content-Type: application/json' -d "{\"text\":\"/start $LINK\"}"
-  sleep 2; curl -s localhost:8089/sim/telegram/chats/$CHAT/messages; echo   # the bot confirms the link
-
-Press Ctrl-C to stop everything.
 TXT
+printf '  \033[1mOpen the console: %s/\033[0m    (Ctrl-C stops everything)\n\n' "$PUBLIC_URL" >&2
 wait -n "${PIDS[@]}" || true
 fail "a service stopped unexpectedly; see $LOGS"

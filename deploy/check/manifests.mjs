@@ -75,3 +75,53 @@ export function schemaValidator() {
     return custom(object) ? [] : custom.errors.map((e) => `${e.instancePath} ${e.message}${e.params?.additionalProperty ? `: ${e.params.additionalProperty}` : ''}`);
   };
 }
+
+// The Service name the Ingresses send a request for `path` (on `host`, when given) to, or
+// undefined. Kubernetes' semantics: Exact matches the whole path, Prefix whole path elements
+// (/api/v1/auth matches /api/v1/auth and /api/v1/auth/login, never /api/v1/authx); the longest
+// matching path wins, Exact before Prefix.
+export function routeOf(ingresses, path, host) {
+  const matches = ingresses
+    .flatMap((i) => i.spec.rules)
+    .filter((rule) => host === undefined || rule.host === undefined || rule.host === host)
+    .flatMap((rule) => rule.http.paths)
+    .filter((p) => p.pathType === 'Exact' ? path === p.path
+      : path === p.path || path.startsWith(p.path.endsWith('/') ? p.path : `${p.path}/`))
+    .sort((a, b) => b.path.length - a.path.length || (a.pathType === 'Exact' ? -1 : 1));
+  return matches[0]?.backend.service.name;
+}
+
+// Every HTTP endpoint a service's JAX-RS resources declare (class @Path + method @Path), with
+// each {param} replaced by a sample segment: [{service, path}].
+export function endpointsOf(service) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.java')) files.push(full);
+    }
+  };
+  walk(path.join(repoDir, service, 'src', 'main', 'java'));
+  const endpoints = [];
+  for (const file of files) {
+    let base, method, verb = false;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim())) {
+      const at = line.match(/^@Path\("([^"]*)"\)/);
+      if (at) method = at[1];
+      else if (/^@(GET|POST|PUT|DELETE|PATCH|HEAD)\b/.test(line)) verb = true;
+      else if (base === undefined && /\b(class|interface|record)\b/.test(line) && !line.startsWith('*') && !line.startsWith('/')) {
+        base = method ?? null;
+        method = undefined;
+      } else if (base && !line.startsWith('@') && !line.startsWith('*') && !line.startsWith('/') && line.includes('(')) {
+        if (verb) endpoints.push({ service, path: join(base, method ?? '') });
+        method = undefined;
+        verb = false;
+      }
+    }
+  }
+  return endpoints;
+}
+
+const join = (...parts) => `/${parts.join('/').split('/').filter(Boolean).join('/')}`
+  .replace(/\{[^}]*\}/g, 'x');

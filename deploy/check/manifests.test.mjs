@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { deployDir, ofKind, render, repoDir, schemaValidator } from './manifests.mjs';
+import { deployDir, endpointsOf, ofKind, render, repoDir, routeOf, schemaValidator } from './manifests.mjs';
 
 const validate = schemaValidator();
 const overlays = { local: render('local'), production: render('production') };
@@ -47,6 +47,54 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       }
     });
 
+    test('every public endpoint of the services is routed to its service, none under /internal or /oauth2', () => {
+      const ingresses = ofKind(objects, 'Ingress');
+      const endpoints = services.flatMap(endpointsOf);
+      assert.ok(endpoints.length > 20, 'the services\' @Path endpoints were found');
+      for (const { service, path: endpoint } of endpoints) {
+        const hidden = endpoint.startsWith('/internal/') || endpoint.startsWith('/oauth2/');
+        assert.equal(routeOf(ingresses, endpoint), hidden ? undefined : service, `${endpoint} (${service})`);
+      }
+    });
+
+    test('the public URLs the services are told name the Ingress host, and their paths reach the right service', () => {
+      const ingresses = ofKind(objects, 'Ingress');
+      const hosts = ingresses.flatMap((i) => i.spec.rules.map((r) => r.host));
+      const tlsHosts = ingresses.flatMap((i) => (i.spec.tls ?? []).flatMap((t) => t.hosts));
+      const config = (name) => ofKind(objects, 'ConfigMap').find((c) => c.metadata.name === name).data;
+      const token = config('token-service');
+      // the providers' redirect URIs other than Meta's: TOKEN_PUBLIC_URL + the path in application.properties
+      const properties = fs.readFileSync(path.join(repoDir, 'token-service/src/main/resources/application.properties'), 'utf8');
+      const derived = [...properties.matchAll(/^token\.providers\.[\w-]+\.redirect-uri=\$\{TOKEN_PUBLIC_URL:[^}]*\}(\S+)$/gm)].map((m) => m[1]);
+      assert.ok(derived.length >= 5, 'redirect URIs derived from TOKEN_PUBLIC_URL');
+      const urls = [
+        ['token-service META_REDIRECT_URI', token.META_REDIRECT_URI, 'token-service'],
+        ...derived.map((p) => [`token-service TOKEN_PUBLIC_URL${p}`, token.TOKEN_PUBLIC_URL + p, 'token-service']),
+        ['token-service FRONTEND_URL', token.FRONTEND_URL],
+        ['notification-service TELEGRAM_WEBHOOK_URL', config('notification-service').TELEGRAM_WEBHOOK_URL, 'notification-service'],
+        ...services.flatMap((s) => (config(s).CORS_ORIGINS ?? assert.fail(`${s} CORS_ORIGINS`)).split(',')
+          .map((origin) => [`${s} CORS_ORIGINS`, origin.trim()])),
+      ];
+      for (const [what, value, service] of urls) {
+        const url = new URL(value);
+        assert.ok(hosts.includes(url.hostname) && url.port === '', `${what} ${value}: not on an Ingress host (${hosts})`);
+        if (overlay === 'production') {
+          assert.equal(url.protocol, 'https:', `${what} ${value}`);
+          assert.ok(tlsHosts.includes(url.hostname), `${what} ${value}: host not covered by the Ingress's TLS`);
+        }
+        if (what.includes('CORS')) assert.equal(value, url.origin, `${what} ${value}: an origin, no path`);
+        if (service) assert.equal(routeOf(ingresses, url.pathname, url.hostname), service, `${what} ${value}: routed`);
+      }
+    });
+
+    test('the Ingress lets server-sent events through: unbuffered, an hour between reads', () => {
+      for (const ingress of ofKind(objects, 'Ingress')) {
+        const annotations = ingress.metadata.annotations ?? {};
+        assert.equal(annotations['nginx.ingress.kubernetes.io/proxy-buffering'], 'off');
+        assert.ok(Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']) >= 3600);
+      }
+    });
+
     test('every topic of the contract is a KafkaTopic of the cluster', () => {
       const cluster = ofKind(objects, 'Kafka')[0].metadata.name;
       const topics = ofKind(objects, 'KafkaTopic').filter((t) => t.metadata.labels['strimzi.io/cluster'] === cluster).map((t) => t.metadata.name);
@@ -74,6 +122,15 @@ describe('overlay production only', () => {
     }
   });
 
+  test('the Ingress serves every host over TLS, its certificate issued by cert-manager into a Secret', () => {
+    for (const ingress of ofKind(objects, 'Ingress')) {
+      assert.ok(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer'], 'cert-manager issuer');
+      for (const rule of ingress.spec.rules) {
+        assert.ok(ingress.spec.tls?.some((t) => t.secretName && t.hosts.includes(rule.host)), `TLS for ${rule.host}`);
+      }
+    }
+  });
+
   test('images come from the registry, not the local names', () => {
     for (const deployment of ofKind(objects, 'Deployment')) {
       for (const c of deployment.spec.template.spec.containers) assert.match(c.image, /^registry\.wevion\.ai\//);
@@ -84,6 +141,16 @@ describe('overlay production only', () => {
 describe('the check itself', () => {
   const deployment = structuredClone(ofKind(overlays.production, 'Deployment')[0]);
   const topic = structuredClone(ofKind(overlays.production, 'KafkaTopic')[0]);
+
+  test('matches Ingress paths as Kubernetes does: whole path elements, the longest path first', () => {
+    const ingress = (paths) => [{ spec: { rules: [{ host: 'h', http: { paths: paths.map(([p, pathType, name]) => ({ path: p, pathType, backend: { service: { name } } })) } }] } }];
+    const routes = ingress([['/api/v1/connect', 'Prefix', 'a'], ['/api/v1/connect/x', 'Exact', 'b'], ['/api', 'Prefix', 'c']]);
+    assert.equal(routeOf(routes, '/api/v1/connect/meta/callback'), 'a');
+    assert.equal(routeOf(routes, '/api/v1/connect/x'), 'b');
+    assert.equal(routeOf(routes, '/api/v1/connectors'), 'c');
+    assert.equal(routeOf(routes, '/apix'), undefined);
+    assert.equal(routeOf(routes, '/api/v1/connect', 'other-host'), undefined);
+  });
 
   test('refuses a built-in object of the wrong shape', async () => {
     deployment.spec.replicas = 'two';
