@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -24,6 +26,16 @@ public class MemberResource {
     public MemberResource(AccountService accounts, Caller caller) {
         this.accounts = accounts;
         this.caller = caller;
+    }
+
+    /** The workspace's people, for admins and owners (the console's members list: force logout, act as). */
+    @GET
+    public Uni<List<InternalMemberResource.Member>> list(@PathParam("workspaceId") UUID workspaceId) {
+        caller.requireWorkspace(workspaceId.toString());
+        caller.requireAdmin();
+        return accounts.members(workspaceId).map(users -> users.stream()
+                .map(u -> new InternalMemberResource.Member(u.id.toString(), u.email, u.role.value()))
+                .toList());
     }
 
     @POST
