@@ -39,3 +39,13 @@ nginx_bin() {
   fi
   echo "$bin"
 }
+
+# ensure_chromium: Debian's chromium and chromium-driver, which the browser
+# tests drive (headless), installed when missing.
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    step "Installing chromium and chromium-driver (Debian packages, for the browser tests)"
+    as_root apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver >&2
+  fi
+}

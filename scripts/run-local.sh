@@ -82,6 +82,9 @@ export TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET=true
 export META_REDIRECT_URI="$PUBLIC_URL/api/v1/connect/meta/callback"
 export TOKEN_PUBLIC_URL="$PUBLIC_URL"   # the other providers' redirect URIs
 export FRONTEND_URL="$PUBLIC_URL"
+# the refresh job every minute instead of every 12 hours, so a token killed on the
+# simulator's page turns the card yellow within a minute
+export TOKEN_REFRESH_EVERY=1m
 export CORS_ORIGINS="$PUBLIC_URL,http://localhost:$GATEWAY_PORT"
 
 for entry in $SERVICES; do
@@ -130,9 +133,10 @@ Wevion token health is running.
 Article 1 in the browser:
   1. Open $PUBLIC_URL/ (exactly this address: the connect flow comes back to it) and sign up.
   2. Connect Meta: in the simulator's consent popup pick Ana. The card turns green, "Connected".
-  3. Her token expires (she changes her Facebook password; the refresh job runs at once),
-     in a terminal:   scripts/expire-token.sh
-     The card turns yellow, "Token expired — Reconnect"; the banner and the bell say so too.
+  3. Her token dies: open http://127.0.0.1:8089/sim/page and click "Change password" next to Ana.
+     Within a minute (the local refresh job runs every minute) the card turns yellow, "Token
+     expired — Reconnect", without a reload; the banner and the bell say so too.
+     (At once, from a terminal: scripts/expire-token.sh)
   4. Reconnect, pick Ana again: green, the alert resolved, a backfill covers the gap.
 The same with curl, request by request: docs/walkthrough-curl.md
 

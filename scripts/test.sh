@@ -15,6 +15,8 @@ if [ "${KEEP_INFRA:-0}" != 1 ]; then
   trap '"$ROOT/scripts/infra.sh" stop test' EXIT
 fi
 "$ROOT/scripts/infra.sh" start test
+ensure_chromium
+nginx_bin >/dev/null
 step "Running the test suite (./mvnw verify)"
 cd "$ROOT"
 mvnw verify "$@"
