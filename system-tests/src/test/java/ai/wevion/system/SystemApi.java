@@ -93,14 +93,16 @@ final class SystemApi {
 
     /** Connect (or reconnect) through the provider's consent screen, where {@code simUser} approves; the callback's answer. */
     static Response connect(User user, String platform, String simUser, String mode) {
-        String url = user.at(WevionSystem.TOKEN).queryParam("mode", mode).get("/api/v1/connect/" + platform + "/authorize")
-                .then().statusCode(200).extract().path("authorizeUrl");
+        Response authorized = user.at(WevionSystem.TOKEN).queryParam("mode", mode).get("/api/v1/connect/" + platform + "/authorize");
+        authorized.then().statusCode(200);
+        String url = authorized.path("authorizeUrl");
+        Map<String, String> browserBinding = authorized.getCookies(); // the state's cookie, sent back as a browser would
         URI authorize = URI.create(url);
         String location = given().baseUri(WevionSystem.SIM).redirects().follow(false).urlEncodingEnabled(false)
                 .get(authorize.getRawPath() + "?" + authorize.getRawQuery() + "&sim_user=" + simUser).then().statusCode(302)
                 .extract().header("Location");
         URI callback = URI.create(location);
-        Response answer = given().baseUri(WevionSystem.TOKEN).accept(ContentType.JSON).urlEncodingEnabled(false)
+        Response answer = given().baseUri(WevionSystem.TOKEN).cookies(browserBinding).accept(ContentType.JSON).urlEncodingEnabled(false)
                 .get(callback.getRawPath() + "?" + callback.getRawQuery());
         answer.then().statusCode(200);
         return answer;

@@ -28,6 +28,8 @@ final class WevionSystem {
     static final String CONNECTOR = "http://127.0.0.1:19083";
     static final String NOTIFICATION = "http://127.0.0.1:19084";
     static final String SIM = "http://127.0.0.1:19089";
+    /** The gateway (nginx, as in the local run): the console and the public routes on one origin. */
+    static final String GATEWAY = "http://127.0.0.1:19080";
 
     private static final File ROOT = new File("..").getAbsoluteFile();
     private static final List<Process> PROCESSES = new ArrayList<>();
@@ -50,12 +52,12 @@ final class WevionSystem {
                 "AUTH_JWT_GENERATE_MISSING_KEYS", "true"), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_auth");
         launch("token-service", 19082, Map.of("TOKEN_KEYSET_FILE", new File("target/token-keyset.json").getAbsolutePath(),
                 "TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET", "true", "META_DIALOG_URL", SIM + "/meta", "META_GRAPH_URL", SIM + "/meta",
-                "META_REDIRECT_URI", TOKEN + "/api/v1/connect/meta/callback", "TOKEN_PUBLIC_URL", TOKEN,
+                "META_REDIRECT_URI", GATEWAY + "/api/v1/connect/meta/callback", "TOKEN_PUBLIC_URL", GATEWAY,
                 "GOOGLE_AUTHORIZE_URL", SIM + "/google/o/oauth2/v2/auth", "GOOGLE_TOKEN_URL", SIM + "/google/token",
                 "GOOGLE_USERINFO_URL", SIM + "/google/oauth2/v3/userinfo",
                 "GOOGLE_ADS_CUSTOMERS_URL", SIM + "/google/ads/v17/customers:listAccessibleCustomers"),
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_token", "-Dtoken.refresh.every=off",
-                "-Dtoken.refresh.oauth-every=off");
+                "-Dtoken.refresh.oauth-every=off", "-Dtoken.frontend-url=" + GATEWAY);
         launch("connector-service", 19083, Map.of(), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_connector",
                 "-Dconnector.sync.every=off", group("token-status", connectorGroup), group("sync-results", connectorGroup),
                 latest("token-status"), latest("sync-results"));
@@ -64,6 +66,7 @@ final class WevionSystem {
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_notification",
                 group("token-status", notificationGroup), group("sync-results", notificationGroup),
                 latest("token-status"), latest("sync-results"));
+        startGateway();
         for (String url : List.of(SIM, AUTH, TOKEN, CONNECTOR, NOTIFICATION)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                     .failFast("a service exited; see system-tests/target/*.log", () -> PROCESSES.stream().anyMatch(p -> !p.isAlive()))
@@ -122,6 +125,18 @@ final class WevionSystem {
         builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "DB_PASSWORD", "wevion",
                 "AUTH_URL", AUTH));
         builder.environment().putAll(env);
+        try {
+            PROCESSES.add(builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void startGateway() {
+        ProcessBuilder builder = new ProcessBuilder(new File(ROOT, "scripts/gateway.sh").getAbsolutePath(), "run",
+                "--port", "19080", "--auth", "127.0.0.1:19081", "--token", "127.0.0.1:19082", "--connector", "127.0.0.1:19083",
+                "--notification", "127.0.0.1:19084", "--prefix", new File("target/gateway").getAbsolutePath())
+                .redirectErrorStream(true).redirectOutput(new File("target/gateway.log"));
         try {
             PROCESSES.add(builder.start());
         } catch (IOException e) {

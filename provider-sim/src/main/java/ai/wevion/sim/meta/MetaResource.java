@@ -78,6 +78,9 @@ public class MetaResource {
         if (user.isEmpty()) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("sim_user names no simulated Meta user").build();
         }
+        if ("allow".equals(answer)) {
+            user.get().failWith(FailureMode.NONE, null, null); // a person who logs in and approves again has a working login
+        }
         stats.count(PROVIDER, "dialog", simUser);
         UriBuilder back = UriBuilder.fromUri(redirectUri).queryParam("code", tokens.issueCode(simUser, redirectUri));
         if (state != null) {
