@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The simulator answers like Meta's real token endpoints (PROVIDERS.md), failures included. */
+/** The simulator answers like Meta's real token endpoints (docs/providers.md), failures included. */
 @QuarkusTest
 class MetaSimulatorTest {
 

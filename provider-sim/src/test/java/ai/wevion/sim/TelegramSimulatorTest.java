@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The simulator answers like the Telegram Bot API (PROVIDERS.md), failures included (N5). */
+/** The simulator answers like the Telegram Bot API (docs/providers.md), failures included (N5). */
 @QuarkusTest
 class TelegramSimulatorTest {
 

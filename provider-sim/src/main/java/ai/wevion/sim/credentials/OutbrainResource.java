@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Outbrain Amplify under {@code /outbrain} (PROVIDERS.md): {@code /login}
+ * Outbrain Amplify under {@code /outbrain} (docs/providers.md): {@code /login}
  * with HTTP Basic answers {@code {"OB-TOKEN-V1": …}} (30 days), at most 2
  * logins per hour per user (429 beyond), and the marketers call with the
  * {@code OB-TOKEN-V1} header. A simulated user's username is its id, its

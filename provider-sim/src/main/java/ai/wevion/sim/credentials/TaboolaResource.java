@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Taboola Backstage under {@code /taboola} (PROVIDERS.md): the client
+ * Taboola Backstage under {@code /taboola} (docs/providers.md): the client
  * credentials grant (12-hour tokens, no refresh token; bad credentials → 400
  * XML {@code invalid_client}) and the allowed-accounts call. A simulated
  * user's client id is its id, its client secret {@code <id>-secret}.

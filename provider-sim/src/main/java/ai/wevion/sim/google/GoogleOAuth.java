@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Google's OAuth 2.0 server: 3599-second access tokens, refresh tokens that do not rotate (PROVIDERS.md). */
+/** Google's OAuth 2.0 server: 3599-second access tokens, refresh tokens that do not rotate (docs/providers.md). */
 @Singleton
 public class GoogleOAuth extends OAuthServer {
 

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Google's OAuth 2.0 endpoints and the two calls Wevion makes with its
- * tokens, under {@code /google} (PROVIDERS.md): consent (PKCE S256), token,
+ * tokens, under {@code /google} (docs/providers.md): consent (PKCE S256), token,
  * userinfo, and Google Ads' listAccessibleCustomers.
  */
 @Path("/google")

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Meta's Graph API error envelope and codes, as PROVIDERS.md lists them. */
+/** Meta's Graph API error envelope and codes, as docs/providers.md lists them. */
 final class MetaErrors {
 
     private MetaErrors() {

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Meta's OAuth dialog and Graph API token endpoints under {@code /meta/{version}}
- * (PROVIDERS.md): code exchange, fb_exchange_token, /me, /me/adaccounts,
+ * (docs/providers.md): code exchange, fb_exchange_token, /me, /me/adaccounts,
  * debug_token — with each user's injected failure.
  */
 @Path("/meta/{version}")

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Snapchat's OAuth 2.0 server: 1800-second access tokens, refresh tokens
- * that rotate on every use (PROVIDERS.md marks rotation unconfirmed:
+ * that rotate on every use (docs/providers.md marks rotation unconfirmed:
  * {@code sim.snapchat.rotate-refresh-token}), 429 and 5xx on the token endpoint.
  */
 @Singleton

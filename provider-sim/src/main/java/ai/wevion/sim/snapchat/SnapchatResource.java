@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
-/** Snapchat's OAuth 2.0 endpoints and Marketing API calls Wevion makes, under {@code /snapchat} (PROVIDERS.md). */
+/** Snapchat's OAuth 2.0 endpoints and Marketing API calls Wevion makes, under {@code /snapchat} (docs/providers.md). */
 @Path("/snapchat")
 public class SnapchatResource {
 

@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Stripe Connect's OAuth (PROVIDERS.md): access tokens ({@code sk_…}) that
+ * Stripe Connect's OAuth (docs/providers.md): access tokens ({@code sk_…}) that
  * never expire, the connected account's id ({@code stripe_user_id}) in the
  * token answer, a reused code refused with {@code invalid_grant}, and the
  * {@code account.application.deauthorized} webhook, signed like Stripe's

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
-/** Stripe Connect's OAuth endpoints and {@code GET /v1/account}, under {@code /stripe} (PROVIDERS.md). */
+/** Stripe Connect's OAuth endpoints and {@code GET /v1/account}, under {@code /stripe} (docs/providers.md). */
 @Path("/stripe")
 public class StripeResource {
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The state of one simulated Telegram bot: its webhook (or the updates
  * waiting for getUpdates), the chats that talk to it, what it sent them, and
- * per-chat failures (PROVIDERS.md "Telegram Bot API").
+ * per-chat failures (docs/providers.md "Telegram Bot API").
  */
 @ApplicationScoped
 public class TelegramBot {

@@ -24,7 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * TikTok's Marketing API auth under {@code /tiktok} (PROVIDERS.md): the
+ * TikTok's Marketing API auth under {@code /tiktok} (docs/providers.md): the
  * advertiser authorization page, the JSON token exchange, and the two calls
  * made with the token ({@code Access-Token} header). Advertiser tokens never
  * expire; every error is HTTP 200 with a non-zero {@code code}.
@@ -91,7 +91,7 @@ public class TikTokResource {
     }
 
     /**
-     * Creator accounts (PROVIDERS.md): JSON {@code authorization_code} and
+     * Creator accounts (docs/providers.md): JSON {@code authorization_code} and
      * {@code refresh_token} grants; access tokens live 24 h, refresh tokens a
      * year and rotate on every use (the old one dies: store the newest).
      */
@@ -173,7 +173,7 @@ public class TikTokResource {
         stats.count(PROVIDER, endpoint, user.id());
         SimUser.Failure failure = user.takeFailure();
         if (failure.mode() != ai.wevion.sim.control.FailureMode.NONE && failure.code() != null) {
-            return envelope(failure.code(), "Simulated TikTok error " + failure.code(), null); // any code of PROVIDERS.md
+            return envelope(failure.code(), "Simulated TikTok error " + failure.code(), null); // any code of docs/providers.md
         }
         return switch (failure.mode()) {
             case NONE -> envelope(0, "OK", data.apply(user));

@@ -30,7 +30,7 @@ public interface TokenConfig {
     }
 
     /**
-     * The provider catalog for standard OAuth 2.0 providers (PROVIDERS.md):
+     * The provider catalog for standard OAuth 2.0 providers (docs/providers.md):
      * one entry per platform id, so that adding such a provider is
      * configuration; an odd provider adds one small class besides.
      */

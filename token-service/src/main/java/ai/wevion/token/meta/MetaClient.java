@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Meta's Graph API token endpoints (PROVIDERS.md); every failure comes out classified. */
+/** Meta's Graph API token endpoints (docs/providers.md); every failure comes out classified. */
 @ApplicationScoped
 public class MetaClient {
 

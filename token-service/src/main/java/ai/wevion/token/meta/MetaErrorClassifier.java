@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
 
-/** Maps Meta's error answers (PROVIDERS.md) to {@link ProviderFailure}s. */
+/** Maps Meta's error answers (docs/providers.md) to {@link ProviderFailure}s. */
 final class MetaErrorClassifier {
 
     private static final Map<Integer, String> AUTH_SUBCODES = Map.of(

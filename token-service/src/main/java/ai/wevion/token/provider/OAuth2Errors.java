@@ -3,7 +3,7 @@ package ai.wevion.token.provider;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Standard OAuth 2.0 error answers, classified (T4, PROVIDERS.md "Google"):
+ * Standard OAuth 2.0 error answers, classified (T4, docs/providers.md "Google"):
  * a dead grant ({@code invalid_grant} for any cause, {@code invalid_rapt},
  * {@code admin_policy_enforced}) is PERMANENT — the user must re-authorize;
  * rate limits, provider trouble, our own client misconfiguration and anything

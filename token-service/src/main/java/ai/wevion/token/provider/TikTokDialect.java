@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
 /**
- * What TikTok does differently from standard OAuth 2.0 (PROVIDERS.md): a JSON
+ * What TikTok does differently from standard OAuth 2.0 (docs/providers.md): a JSON
  * token request {@code {app_id, secret, auth_code}}, the token in an
  * {@code Access-Token} header, and every answer an HTTP 200 envelope
  * {@code {code, message, data}} whose non-zero {@code code} is the error.

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * The Telegram Bot API (PROVIDERS.md): {@code POST <api>/bot<token>/<method>}
+ * The Telegram Bot API (docs/providers.md): {@code POST <api>/bot<token>/<method>}
  * with JSON, answered {@code {ok, result}} or {@code {ok:false, error_code,
  * description, parameters.retry_after}}. Never logs the bot token (it is in
  * the URL).
