@@ -85,9 +85,4 @@ final class Chromium implements TestWatcher {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    static boolean installed() {
-        return new File(executable("CHROMIUM_BIN", "/usr/bin/chromium")).canExecute()
-                && new File(executable("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")).canExecute();
-    }
-
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -41,14 +42,14 @@ public class LiveStreams {
             // events, heartbeats and the end come from different threads: one at a time, nothing after the end
             Object lock = new Object();
             boolean[] ended = {false};
-            java.util.function.Consumer<OutboundSseEvent> send = event -> {
+            Consumer<OutboundSseEvent> send = event -> {
                 synchronized (lock) {
                     if (!ended[0]) {
                         emitter.emit(event);
                     }
                 }
             };
-            java.util.function.Consumer<StreamEnd> end = why -> {
+            Consumer<StreamEnd> end = why -> {
                 synchronized (lock) {
                     if (!ended[0]) {
                         ended[0] = true;

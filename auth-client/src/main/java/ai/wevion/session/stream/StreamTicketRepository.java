@@ -26,9 +26,11 @@ public class StreamTicketRepository {
         this.pool = pool;
     }
 
-    public Uni<Void> insert(String ticketHash, String path, JsonObject claims, Instant expiresAt) {
-        return pool.preparedQuery("insert into stream_ticket (ticket_hash, path, claims, expires_at) values ($1, $2, $3, $4)")
-                .execute(Tuple.of(ticketHash, path, claims, expiresAt.atOffset(ZoneOffset.UTC)))
+    /** Stores a ticket; the tickets nobody used go in the same statement. */
+    public Uni<Void> insert(String ticketHash, String path, JsonObject claims, Instant expiresAt, Instant now) {
+        return pool.preparedQuery("with unused as (delete from stream_ticket where expires_at < $5) "
+                        + "insert into stream_ticket (ticket_hash, path, claims, expires_at) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(ticketHash, path, claims, expiresAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 
@@ -45,11 +47,5 @@ public class StreamTicketRepository {
                             && row.getOffsetDateTime("expires_at").toInstant().isAfter(now);
                     return usable ? Optional.of(row.getJsonObject("claims")) : Optional.empty();
                 });
-    }
-
-    /** Tickets nobody used. */
-    public Uni<Void> deleteExpired(Instant now) {
-        return pool.preparedQuery("delete from stream_ticket where expires_at < $1")
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC))).replaceWithVoid();
     }
 }

@@ -49,9 +49,7 @@ public class StreamTickets {
         Instant jwtExpiry = Instant.ofEpochSecond(jwt.getExpirationTime());
         Instant expiresAt = now.plus(config.ticketTtl());
         Instant until = expiresAt.isBefore(jwtExpiry) ? expiresAt : jwtExpiry;
-        return repository.deleteExpired(now)
-                .chain(() -> repository.insert(hash(ticket), streamPath, claims(jwt), until))
-                .replaceWith(new Ticket(ticket, until));
+        return repository.insert(hash(ticket), streamPath, claims(jwt), until, now).replaceWith(new Ticket(ticket, until));
     }
 
     /** The claims the ticket stands for, once; empty for an unknown, used, expired or misdirected ticket. */

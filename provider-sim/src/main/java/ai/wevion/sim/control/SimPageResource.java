@@ -1,5 +1,7 @@
 package ai.wevion.sim.control;
 
+import static ai.wevion.sim.oauth.ConsentPage.html;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -63,9 +65,5 @@ public class SimPageResource {
 
     private static Response back() {
         return Response.seeOther(URI.create("/sim/page")).build();
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -65,7 +65,8 @@ public final class ConsentPage {
         return Response.status(302).location(back.build()).build();
     }
 
-    private static String html(String text) {
+    /** Text made safe inside HTML, attribute values included. */
+    public static String html(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,13 +24,10 @@ final class CallbackPage {
 
     private final ObjectMapper json;
     private final String frontendUrl;
-    private final String frontendOrigin;
 
     CallbackPage(ObjectMapper json, String frontendUrl) {
         this.json = json;
         this.frontendUrl = frontendUrl.replaceAll("/+$", "");
-        URI uri = URI.create(this.frontendUrl);
-        this.frontendOrigin = uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     Response connected(String platform, String displayName, String outcome, String platformUserId, NewCookie clearBinding) {
@@ -86,10 +82,6 @@ final class CallbackPage {
                 .header("Referrer-Policy", "no-referrer") // the URL holds the authorization code
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    String frontendOrigin() {
-        return frontendOrigin;
     }
 
     private String scriptJson(Map<String, Object> message) {

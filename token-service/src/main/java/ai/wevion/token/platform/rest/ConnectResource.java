@@ -89,7 +89,7 @@ public class ConnectResource {
             @QueryParam("state") String state, @QueryParam("error") String error,
             @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpHeaders headers) {
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
-        String cookieName = state == null || signer.verify(state).isEmpty() ? null : signer.browserBinding(state).cookieName();
+        String cookieName = state == null ? null : OAuthStateSigner.browserCookieName(state);
         Cookie binding = cookieName == null ? null : headers.getCookies().get(cookieName);
         Uni<ConnectService.ConnectResult> result = Uni.createFrom().deferred(() -> {
             if (error != null) {

@@ -64,17 +64,23 @@ public class OAuthStateSigner {
      * browser without it, so it cannot attach their account to this workspace.
      */
     public BrowserBinding browserBinding(String state) {
-        String nonce = state.substring(0, Math.max(0, state.indexOf('.')));
-        return new BrowserBinding(BROWSER_COOKIE_PREFIX + nonce.substring(0, Math.min(16, nonce.length())), sign("browser:" + nonce));
+        return new BrowserBinding(browserCookieName(state), sign("browser:" + nonce(state)));
     }
 
-    /** Whether {@code cookieValue} is this (well-signed) state's browser binding. */
+    /** The name of the state's browser-binding cookie (one per state, so two popups at once do not collide). */
+    public static String browserCookieName(String state) {
+        String nonce = nonce(state);
+        return BROWSER_COOKIE_PREFIX + nonce.substring(0, Math.min(16, nonce.length()));
+    }
+
+    /** Whether {@code cookieValue} is the browser binding of this state, which the caller has verified. */
     public boolean bindsBrowser(String state, String cookieValue) {
-        if (cookieValue == null || verify(state).isEmpty()) {
-            return false;
-        }
-        return MessageDigest.isEqual(browserBinding(state).value().getBytes(StandardCharsets.US_ASCII),
+        return cookieValue != null && MessageDigest.isEqual(browserBinding(state).value().getBytes(StandardCharsets.US_ASCII),
                 cookieValue.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String nonce(String state) {
+        return state.substring(0, Math.max(0, state.indexOf('.')));
     }
 
     /**
