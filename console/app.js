@@ -3,7 +3,7 @@
 import * as api from './js/api.js';
 import { h, replace, toast, tickTimes } from './js/dom.js';
 import { state, set, reset } from './js/state.js';
-import { loadMe, loadPlatforms, refreshConnectors, refreshUnreadCount } from './js/data.js';
+import { loadMe, loadPlatforms, refreshConnectors, refreshUnreadCount, liveConnectors } from './js/data.js';
 import { notificationStream, connectorStream } from './js/streams.js';
 import { listenForPopupResults, onConnectResult, consumeRedirectResult } from './js/popup.js';
 import { mount as mountShell, rememberActingAs, forgetActingAs } from './js/shell.js';
@@ -86,10 +86,7 @@ function startStreams() {
       set('unreadCount', unreadCount);
       if (notification) set('lastNotification', notification);
     }),
-    connectorStream(({ connectors, banners }) => {
-      if (connectors) set('connectors', connectors);
-      if (banners) set('banners', banners);
-    }),
+    connectorStream(liveConnectors),
   ];
   streams.forEach(s => s.start());
 }

@@ -29,11 +29,25 @@ export async function loadPlatforms() {
   }
 }
 
+// How many snapshots the live card stream has delivered. A fetch that a
+// snapshot overtook is dropped: its two answers may straddle a change, and the
+// stream sends every change anyway.
+let liveSnapshots = 0;
+
+/** The live card stream delivered the cards and banners as they are now. */
+export function liveConnectors({ connectors, banners }) {
+  liveSnapshots++;
+  if (connectors) set('connectors', connectors);
+  if (banners) set('banners', banners);
+}
+
 export async function refreshConnectors() {
+  const seen = liveSnapshots;
   const [connectors, banners] = await Promise.all([
     api.get('/api/v1/connectors'),
     api.get('/api/v1/dashboard/banners'),
   ]);
+  if (liveSnapshots !== seen) return;
   set('connectors', connectors || []);
   set('banners', banners || []);
 }

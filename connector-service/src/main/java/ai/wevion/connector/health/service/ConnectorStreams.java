@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +35,7 @@ public class ConnectorStreams {
     static final String CHANNEL = "connector_changed";
     private static final Logger LOG = Logger.getLogger(ConnectorStreams.class);
 
-    private final Map<UUID, Set<Watcher>> byWorkspace = new ConcurrentHashMap<>();
+    private final Map<UUID, Workspace> byWorkspace = new ConcurrentHashMap<>();
     private final HealthQueries queries;
     private final PgNotifications notifications;
 
@@ -58,27 +59,52 @@ public class ConnectorStreams {
     public Multi<Versioned> open(UUID workspaceId, String lastEventId) {
         return Multi.createFrom().emitter(emitter -> {
             Watcher watcher = new Watcher(emitter, lastEventId);
-            byWorkspace.computeIfAbsent(workspaceId, k -> ConcurrentHashMap.newKeySet()).add(watcher);
-            emitter.onTermination(() -> byWorkspace.computeIfPresent(workspaceId, (k, set) -> {
-                set.remove(watcher);
-                return set.isEmpty() ? null : set;
+            byWorkspace.computeIfAbsent(workspaceId, k -> new Workspace()).watchers.add(watcher);
+            emitter.onTermination(() -> byWorkspace.computeIfPresent(workspaceId, (k, w) -> {
+                w.watchers.remove(watcher);
+                return w.watchers.isEmpty() ? null : w;
             }));
-            load(workspaceId).subscribe().with(watcher::offer, emitter::fail);
+            wake(workspaceId); // the new page gets the cards as they are now
         });
     }
 
+    /**
+     * Reads the workspace's cards and offers them to its streams: one read at a
+     * time per workspace, and once more if woken meanwhile, so an older read can
+     * never arrive after a newer one.
+     */
     private void wake(UUID workspaceId) {
-        Set<Watcher> watchers = byWorkspace.get(workspaceId);
-        if (watchers == null || watchers.isEmpty()) {
+        Workspace w = byWorkspace.get(workspaceId);
+        if (w == null) {
             return;
         }
-        load(workspaceId).subscribe().with(v -> watchers.forEach(w -> w.offer(v)),
-                e -> LOG.warnf("card stream paused: %s", e.getMessage()));
+        w.again.set(true);
+        if (!w.loading.compareAndSet(false, true)) {
+            return;
+        }
+        w.again.set(false);
+        load(workspaceId).subscribe().with(v -> {
+            w.watchers.forEach(watcher -> watcher.offer(v));
+            w.loading.set(false);
+            if (w.again.get()) {
+                wake(workspaceId);
+            }
+        }, e -> {
+            w.loading.set(false);
+            LOG.warnf("card stream paused: %s", e.getMessage());
+        });
     }
 
     private Uni<Versioned> load(UUID workspaceId) {
         return queries.platformUsers(workspaceId).map(ConnectorViews::snapshot)
                 .map(s -> new Versioned(Integer.toHexString(s.hashCode()), s));
+    }
+
+    /** A workspace's open streams, and whether a read of its cards is under way. */
+    private static final class Workspace {
+        private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean loading = new AtomicBoolean();
+        private final AtomicBoolean again = new AtomicBoolean();
     }
 
     private static final class Watcher {
