@@ -86,7 +86,9 @@ class ConsoleBrowserTest {
                     .until(() -> page.findElements(By.cssSelector("[data-test=banner]")).isEmpty()
                             && text(page, "[data-test=bell-count]").trim().matches("0?"));
         }
-        System.out.printf("console: event to yellow card, banner and bell %s ms; reconnect approved to green %s ms%n", toYellow, toGreen);
+        System.out.printf("console over %d runs: event to yellow card, banner and bell %s ms (p50 %d, p99 %d); "
+                + "reconnect approved to green %s ms (p50 %d, p99 %d)%n", runs, toYellow, percentile(toYellow, 50),
+                percentile(toYellow, 99), toGreen, percentile(toGreen, 50), percentile(toGreen, 99));
     }
 
     @Test
@@ -131,6 +133,12 @@ class ConsoleBrowserTest {
                 .until(() -> find(browser, "[data-test=login-form]") != null);
         System.out.printf("console: logout to the other window's login form %d ms%n", (System.nanoTime() - loggedOut) / 1_000_000);
         assertThat(text(browser, "[data-test=login-message]")).contains("signed out");
+    }
+
+    /** Nearest-rank percentile. */
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private static void logIn(ChromeDriver page, String email) {
