@@ -64,6 +64,7 @@ async function enterApp() {
     if (api.isSignedIn()) showFatal(err.message);
     return;
   }
+  if (!api.isSignedIn()) return; // signed out while the profile loaded: the login screen stays
   set('claims', api.claims());
   cleanupView?.();
   cleanupView = null;
@@ -121,7 +122,18 @@ async function stopActing() {
   showLogin('You stopped acting as that user. Log in again to continue as yourself.');
 }
 
-settingsView.onActAs(async (token, member) => {
+// Impersonation ends the admin's own session, and with it the admin's live
+// streams (their "end: logged_out" would sign this page out): they stop first,
+// and the user's streams start once the user's token is in.
+settingsView.onActAs(async (member) => {
+  stopStreams();
+  let token;
+  try {
+    token = await api.post('/api/v1/admin/impersonate', { userId: member.userId });
+  } catch (err) {
+    startStreams();
+    throw err;
+  }
   rememberActingAs(member);
   api.adoptImpersonation(token);
   set('me', null); // nothing renders as the admin while the user's profile loads

@@ -114,8 +114,7 @@ function memberRow(m) {
     dataset: { test: 'act-as' },
     onclick: () => confirmInline(act, `Act as ${m.email}? Your own session ends; log in again afterwards.`, async () => {
       try {
-        const token = await api.post('/api/v1/admin/impersonate', { userId: m.userId });
-        await actAs(token, m);
+        await actAs(m);
       } catch (err) { toast(err.message, 'error'); }
     }),
   }, 'Act as');
