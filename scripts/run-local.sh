@@ -138,6 +138,13 @@ Article 1 in the browser:
      expired — Reconnect", without a reload; the banner and the bell say so too.
      (At once, from a terminal: scripts/expire-token.sh)
   4. Reconnect, pick Ana again: green, the alert resolved, a backfill covers the gap.
+
+Article 2 in the browser (Settings):
+  - Add a member; in another browser (or a private window) log in as them: Stripe and Google
+    Drive say "Admins only". As the owner, "Force logout" them: their console signs out at once.
+  - "Act as" a member: a banner says whose console you are in; "Stop" ends it, log in again.
+  - Telegram: "Create link", then on http://127.0.0.1:8089/sim/page paste the link and press
+    START; the bot confirms, and "I have linked it" shows Linked. The link works once, for 24 h.
 The same with curl, request by request: docs/walkthrough-curl.md
 
 TXT

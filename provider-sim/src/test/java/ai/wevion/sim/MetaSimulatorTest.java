@@ -163,6 +163,27 @@ class MetaSimulatorTest {
                 .contains("error_reason=user_denied").contains("state=s2").doesNotContainPattern("(^|&)code=");
     }
 
+    @Test
+    void theSimulatorsPageKillsAPersonsTokenAndAnotherConsentHealsIt_T4() {
+        String user = newUser(Map.of("name", "Cleo Page"));
+        String token = exchange(codeExchange(authorize(user))).then().statusCode(200).extract().path("access_token");
+        assertThat(given().get("/sim/page").asString()).contains("Cleo Page").contains("/sim/page/meta/" + user + "/password-changed");
+
+        given().redirects().follow(false).post("/sim/page/meta/" + user + "/password-changed").then().statusCode(303);
+        exchange(token).then().statusCode(400).body("error.code", equalTo(190)).body("error.error_subcode", equalTo(460));
+
+        // she logs in again and approves on the consent page: a working login again
+        Response consented = given().redirects().follow(false).queryParams(Map.of("client_id", APP, "redirect_uri", REDIRECT,
+                "state", "s3", "response_type", "code", "sim_user", user, "sim_answer", "allow")).get(V + "/dialog/oauth");
+        String code = URI.create(consented.getHeader("Location")).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+        exchange(codeExchange(code)).then().statusCode(200);
+    }
+
+    private static String codeExchange(String code) {
+        return given().queryParams(Map.of("client_id", APP, "client_secret", SECRET, "redirect_uri", REDIRECT, "code", code))
+                .get(V + "/oauth/access_token").then().statusCode(200).extract().path("access_token");
+    }
+
     private static String newUser(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).post("/sim/meta/users")
                 .then().statusCode(201).extract().path("externalUserId");

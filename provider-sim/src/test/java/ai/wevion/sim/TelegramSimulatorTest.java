@@ -1,8 +1,10 @@
 package ai.wevion.sim;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +35,19 @@ class TelegramSimulatorTest {
         updates.then().statusCode(200).body("ok", equalTo(true)).body("result.message.text", contains("/start abc", "/start abc"));
         long last = updates.jsonPath().getLong("result[-1].update_id");
         bot("getUpdates", Map.of("offset", last + 1)).then().body("result", hasSize(0));
+    }
+
+    @Test
+    void aPersonOnTheSimulatorsPageOpensTheConsolesLinkAndPressesStart_N5() {
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("link", "https://t.me/wevion_bot?start=Abc_123")
+                .post("/sim/page/telegram/start").then().statusCode(303);
+
+        Response updates = bot("getUpdates", Map.of("offset", 0));
+        updates.then().statusCode(200).body("result.message.text", hasItem("/start Abc_123"));
+        bot("getUpdates", Map.of("offset", updates.jsonPath().getLong("result[-1].update_id") + 1)); // confirmed, as the bot does
+        assertThat(given().get("/sim/page").asString()).contains("data-test=\"telegram-chat\"");
+        given().contentType(ContentType.URLENC).formParam("link", "https://t.me/wevion_bot").post("/sim/page/telegram/start")
+                .then().statusCode(400);
     }
 
     @Test

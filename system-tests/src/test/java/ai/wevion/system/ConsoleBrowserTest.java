@@ -3,19 +3,23 @@ package ai.wevion.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static ai.wevion.system.ConsolePage.PAGE_LOAD;
+import static ai.wevion.system.ConsolePage.approveInPopup;
+import static ai.wevion.system.ConsolePage.attribute;
+import static ai.wevion.system.ConsolePage.click;
+import static ai.wevion.system.ConsolePage.consent;
+import static ai.wevion.system.ConsolePage.find;
+import static ai.wevion.system.ConsolePage.logIn;
+import static ai.wevion.system.ConsolePage.text;
+
 import ai.wevion.system.SystemApi.User;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -30,12 +34,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class ConsoleBrowserTest {
 
     private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);
-    private static final Duration PAGE_LOAD = Duration.ofSeconds(15);
 
     @BeforeAll
     static void theSystemAndTheGatewayRun() {
         WevionSystem.start();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(ConsoleBrowserTest::gatewayServesTheConsole);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(ConsolePage::gatewayServesTheConsole);
     }
 
     @Test
@@ -139,74 +142,5 @@ class ConsoleBrowserTest {
     private static long percentile(List<Long> values, int p) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static void logIn(ChromeDriver page, String email) {
-        page.get(WevionSystem.GATEWAY + "/");
-        await().atMost(PAGE_LOAD).until(() -> find(page, "[data-test=login-email]") != null);
-        find(page, "[data-test=login-email]").sendKeys(email);
-        find(page, "[data-test=login-password]").sendKeys(SystemApi.PASSWORD);
-        click(page, "[data-test=login-submit]");
-        await().atMost(PAGE_LOAD).until(() -> find(page, "[data-test=connect-meta]") != null);
-    }
-
-    /** In the popup the console opened: pick the person, Allow; the popup closes itself. */
-    private static void approveInPopup(ChromeDriver page, String simUser) {
-        String console = page.getWindowHandle();
-        await().atMost(PAGE_LOAD).until(() -> page.getWindowHandles().size() == 2);
-        Set<String> handles = page.getWindowHandles();
-        String popup = handles.stream().filter(h -> !h.equals(console)).findFirst().orElseThrow();
-        page.switchTo().window(popup);
-        await().atMost(PAGE_LOAD).until(() -> page.getCurrentUrl().contains("/dialog/oauth"));
-        consent(page, simUser);
-        await().atMost(PAGE_LOAD).until(() -> page.getWindowHandles().size() == 1);
-        page.switchTo().window(console);
-    }
-
-    private static void consent(ChromeDriver page, String simUser) {
-        await().atMost(PAGE_LOAD).until(() -> find(page, "input[name=sim_user][value='" + simUser + "']") != null);
-        find(page, "input[name=sim_user][value='" + simUser + "']").click();
-        find(page, "[data-test=consent-allow]").click();
-    }
-
-    private static void click(ChromeDriver page, String css) {
-        await().atMost(PAGE_LOAD).ignoreExceptions().until(() -> {
-            find(page, css).click();
-            return true;
-        });
-    }
-
-    private static WebElement find(ChromeDriver page, String css) {
-        List<WebElement> found = page.findElements(By.cssSelector(css));
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** The attribute now; null while absent or while the page redraws it. */
-    private static String attribute(ChromeDriver page, String css, String name) {
-        try {
-            WebElement e = find(page, css);
-            return e == null ? null : e.getDomAttribute(name);
-        } catch (StaleElementReferenceException redrawn) {
-            return null;
-        }
-    }
-
-    private static String text(ChromeDriver page, String css) {
-        try {
-            WebElement e = find(page, css);
-            return e == null ? "" : e.getText();
-        } catch (StaleElementReferenceException redrawn) {
-            return "";
-        }
-    }
-
-    private static boolean gatewayServesTheConsole() {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(WevionSystem.GATEWAY + "/").toURL().openConnection();
-            c.setConnectTimeout(500);
-            return c.getResponseCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }
