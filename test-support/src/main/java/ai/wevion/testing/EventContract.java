@@ -15,6 +15,36 @@ public final class EventContract {
     private EventContract() {
     }
 
+    /**
+     * The service's enum of event types on this topic names exactly the
+     * schema's types: a type added on one side only fails the consumer's and
+     * the producer's tests.
+     */
+    public static void assertTypesMatch(String topic, Class<? extends Enum<?>> types) {
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        schema(topic).at("/properties/type/enum").forEach(t -> documented.add(t.asText()));
+        java.util.Set<String> declared = new java.util.TreeSet<>();
+        for (Enum<?> type : types.getEnumConstants()) {
+            declared.add(type.name());
+        }
+        assertThat(declared).as("%s's types against docs/events/%s.schema.json", types.getSimpleName(), topic).isEqualTo(documented);
+    }
+
+    /** The values of one enum-valued field of the topic's schema (e.g. {@code platform}). */
+    public static java.util.Set<String> enumOf(String topic, String field) {
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        schema(topic).at("/properties/" + field + "/enum").forEach(t -> values.add(t.asText()));
+        return values;
+    }
+
+    private static JsonNode schema(String topic) {
+        try {
+            return JSON.readTree(Path.of("../docs/events/" + topic + ".schema.json").toFile()); // from a module folder
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static void assertConforms(String topic, String eventJson) {
         try {
             JsonNode schema = JSON.readTree(Path.of("../docs/events/" + topic + ".schema.json").toFile()); // from a module folder
