@@ -14,7 +14,7 @@ public interface TokenConfig {
     /** Where the browser goes after the OAuth callback when it did not ask for JSON. */
     String frontendUrl();
 
-    Meta meta();
+    ai.wevion.token.provider.meta.MetaSettings meta();
 
     Refresh refresh();
 
@@ -34,66 +34,7 @@ public interface TokenConfig {
      * one entry per platform id, so that adding such a provider is
      * configuration; an odd provider adds one small class besides.
      */
-    java.util.Map<String, OAuthProvider> providers();
-
-    interface OAuthProvider {
-        /** What people see ("Google Ads"). */
-        String displayName();
-
-        /** How tokens are obtained; the consent screen's settings below apply to AUTHORIZATION_CODE only. */
-        @WithDefault("authorization-code")
-        ai.wevion.token.provider.Grant grant();
-
-        java.util.Optional<String> authorizeUrl();
-
-        /** Where the refresh_token grant goes, when not the token URL (TikTok creators). */
-        java.util.Optional<String> refreshUrl();
-
-        /** Extra authorize parameters, e.g. {@code access_type=offline&prompt=consent} for a refresh token. */
-        java.util.Optional<String> authorizeParams();
-
-        String tokenUrl();
-
-        /** The app's client id and secret (consent-screen providers; credential providers use the customer's own). */
-        java.util.Optional<String> clientId();
-
-        java.util.Optional<String> clientSecret();
-
-        /** Space-separated. */
-        java.util.Optional<String> scopes();
-
-        /** Proof Key for Code Exchange (S256). */
-        @WithDefault("false")
-        boolean pkce();
-
-        java.util.Optional<String> redirectUri();
-
-        /** Who the grant belongs to (consent-screen providers). */
-        java.util.Optional<String> identityUrl();
-
-        /** How long an access token lives when the provider's answer does not say (Outbrain: 30 days). */
-        java.util.Optional<Duration> accessLifetime();
-
-        /** How the identity and ad-account answers are shaped. */
-        ai.wevion.token.provider.GrantFormat format();
-
-        /** The ad accounts the grant covers; none for integrations. */
-        java.util.Optional<String> accountsUrl();
-
-        /** Integrations (Stripe, Google Drive): connect and re-authorize need admin or owner (T8). */
-        @WithDefault("false")
-        boolean adminOnly();
-
-        /** Access tokens are refreshed this long before they expire. */
-        @WithDefault("PT10M")
-        Duration refreshBuffer();
-
-        @WithDefault("PT10S")
-        Duration requestTimeout();
-
-        @WithDefault("50")
-        int maxCallsPerSecond();
-    }
+    java.util.Map<String, ai.wevion.token.provider.oauth2.OAuth2Settings> providers();
 
     interface Encryption {
         /** A Tink keyset (JSON); its primary key encrypts, every key decrypts. */
@@ -114,33 +55,6 @@ public interface TokenConfig {
         /** Whether the browser-binding cookie is Secure (HTTPS only; browsers also keep it on http://localhost). */
         @WithDefault("true")
         boolean secureCookie();
-    }
-
-    interface Meta {
-        /** Base of the OAuth dialog (www.facebook.com in production). */
-        String dialogUrl();
-
-        /** Base of the Graph API (graph.facebook.com in production). */
-        String graphUrl();
-
-        @WithDefault("v21.0")
-        String apiVersion();
-
-        String appId();
-
-        String appSecret();
-
-        String redirectUri();
-
-        @WithDefault("ads_read,ads_management,business_management")
-        String scopes();
-
-        @WithDefault("PT10S")
-        Duration requestTimeout();
-
-        /** Calls per second to Meta's token endpoint, over all refreshes of this replica. */
-        @WithDefault("500")
-        int maxCallsPerSecond();
     }
 
     interface Refresh {

@@ -27,7 +27,7 @@ public class RefreshJob {
     @Scheduled(identity = "refresh-oauth", every = "${token.refresh.oauth-every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> oauth() {
-        return refresh.oauthSweep().replaceWithVoid();
+        return refresh.shortLivedSweep().replaceWithVoid();
     }
 
     @Scheduled(identity = "refresh-retries", every = "${token.refresh.retry-every}",

@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.util.UUID;
 
+/** Read side: token-service's TokenStore is the one writer of this table. */
 @Entity
 public class AdAccount {
 
@@ -12,14 +13,10 @@ public class AdAccount {
 
     public UUID platformUserId;
 
-    /** The account's id across every platform user covering it (see {@link #idFor}). */
+    /** The account's id across every platform user covering it (the same in every event, C6). */
     public UUID adAccountId;
 
     public String externalId;
 
     public String name;
-
-    public static UUID idFor(UUID workspaceId, String platform, String externalId) {
-        return UUID.nameUUIDFromBytes((workspaceId + "/" + platform + "/" + externalId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 }

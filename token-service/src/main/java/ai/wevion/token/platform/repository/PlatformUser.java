@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** One provider account connected to a workspace ("Meta user"). */
+/** One provider account connected to a workspace ("Meta user"); read side: TokenStore is the one writer of this table. */
 @Entity
 public class PlatformUser {
 

@@ -5,7 +5,7 @@ import ai.wevion.session.api.ApiException;
 import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.platform.service.ConnectService;
 import ai.wevion.token.platform.service.OAuthStateSigner;
-import ai.wevion.token.provider.ProviderCatalog;
+import ai.wevion.token.catalog.ProviderCatalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -105,7 +105,7 @@ public class ConnectResource {
             return result.map(r -> Response.ok(r, MediaType.APPLICATION_JSON).cookie(cleared).build());
         }
         String name = catalog.displayName(platform);
-        return result.map(r -> page.connected(platform, name, r.outcome(), r.platformUserId(), cleared))
+        return result.map(r -> page.connected(platform, name, r.outcome().name(), r.platformUserId(), cleared))
                 .onFailure().recoverWithItem(e -> e instanceof ApiException api
                         ? page.failed(api.status(), platform, name, api.error(), api.getMessage(), cleared)
                         : page.failed(500, platform, name, "internal_error", "Something went wrong on our side. Try again.", cleared));

@@ -2,7 +2,8 @@ package ai.wevion.token.platform.rest;
 
 import ai.wevion.session.Caller;
 import ai.wevion.token.platform.service.PlatformUserService;
-import ai.wevion.token.provider.ProviderCatalog;
+import ai.wevion.token.catalog.Provider;
+import ai.wevion.token.catalog.ProviderCatalog;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -31,9 +32,9 @@ public class PlatformResource {
 
     @GET
     public Uni<List<PlatformView>> list() {
-        return users.connectedCounts(caller).map(counts -> catalog.available().stream()
-                .map(p -> new PlatformView(p, catalog.displayName(p), p, catalog.flow(p).name().toLowerCase(Locale.ROOT),
-                        catalog.adminOnly(p), counts.getOrDefault(p, 0L)))
+        return users.connectedCounts(caller).map(counts -> catalog.available().stream().map(Provider::gateway)
+                .map(g -> new PlatformView(g.platform(), g.displayName(), g.platform(), g.flow().name().toLowerCase(Locale.ROOT),
+                        g.adminOnly(), counts.getOrDefault(g.platform(), 0L)))
                 .toList());
     }
 }

@@ -34,7 +34,7 @@ public class PlatformUserResource {
         static PlatformUserView of(Listed listed) {
             PlatformUser u = listed.user();
             return new PlatformUserView(u.id.toString(), u.platform, u.externalUserId, u.displayName, u.status,
-                    listed.token() == null ? null : listed.token().expiresAt, u.lastRefreshAt, u.lastRefreshError,
+                    listed.expiresAt(), u.lastRefreshAt, u.lastRefreshError,
                     u.adAccounts.stream().map(a -> new AdAccountView(a.adAccountId.toString(), a.externalId, a.name)).toList());
         }
     }

@@ -1,16 +1,13 @@
 package ai.wevion.token.platform.service;
 
 import ai.wevion.token.config.TokenConfig;
+import ai.wevion.token.crypto.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An OAuth state is {@code nonce.signature}: a forged one is refused before any
@@ -23,10 +20,10 @@ public class OAuthStateSigner {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] secret;
+    private final Hmac hmac;
 
     public OAuthStateSigner(TokenConfig config) {
-        this.secret = config.state().secret().getBytes(StandardCharsets.UTF_8);
+        this.hmac = new Hmac(config.state().secret());
     }
 
     public record Issued(String state, String nonceHash) {
@@ -51,7 +48,7 @@ public class OAuthStateSigner {
         String nonce = state.substring(0, dot);
         byte[] expected = sign(nonce).getBytes(StandardCharsets.US_ASCII);
         byte[] given = state.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? Optional.of(hash(nonce)) : Optional.empty();
+        return Hmac.same(expected, given) ? Optional.of(hash(nonce)) : Optional.empty();
     }
 
     /** The cookie that ties a state to the browser that asked for it: its name and value. */
@@ -75,7 +72,7 @@ public class OAuthStateSigner {
 
     /** Whether {@code cookieValue} is the browser binding of this state, which the caller has verified. */
     public boolean bindsBrowser(String state, String cookieValue) {
-        return cookieValue != null && MessageDigest.isEqual(browserBinding(state).value().getBytes(StandardCharsets.US_ASCII),
+        return cookieValue != null && Hmac.same(browserBinding(state).value().getBytes(StandardCharsets.US_ASCII),
                 cookieValue.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -93,28 +90,14 @@ public class OAuthStateSigner {
     }
 
     public static String codeChallenge(String verifier) {
-        try {
-            return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return B64.encodeToString(Hmac.sha256(verifier));
     }
 
     private String sign(String nonce) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return B64.encodeToString(hmac.sign(nonce));
     }
 
     private static String hash(String nonce) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(nonce));
     }
 }

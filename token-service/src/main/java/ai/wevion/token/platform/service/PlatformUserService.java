@@ -1,45 +1,39 @@
 package ai.wevion.token.platform.service;
 
-import ai.wevion.outbox.Outbox;
 import ai.wevion.session.Caller;
+import ai.wevion.session.api.ApiException;
 import ai.wevion.session.api.Page;
 import ai.wevion.session.api.Page.Cursor;
-import ai.wevion.session.api.ApiException;
-import ai.wevion.token.platform.repository.MetaTokenRepository;
-import ai.wevion.token.platform.repository.OAuthTokenRepository;
-import ai.wevion.token.platform.repository.StoredToken;
+import ai.wevion.token.catalog.ProviderCatalog;
 import ai.wevion.token.platform.repository.PlatformUser;
 import ai.wevion.token.platform.repository.PlatformUserRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The workspace's platform users: list (never a token), archive, disconnect, app removed (T2, T6). */
 @ApplicationScoped
 public class PlatformUserService {
 
-    public record Listed(PlatformUser user, StoredToken token) {
+    public record Listed(PlatformUser user, Instant expiresAt) {
     }
 
     private final PlatformUserRepository users;
-    private final MetaTokenRepository tokens;
-    private final OAuthTokenRepository oauthTokens;
-    private final Outbox outbox;
+    private final ProviderCatalog catalog;
     private final Clock clock;
 
-    public PlatformUserService(PlatformUserRepository users, MetaTokenRepository tokens, OAuthTokenRepository oauthTokens,
-            Outbox outbox, Clock clock) {
+    public PlatformUserService(PlatformUserRepository users, ProviderCatalog catalog, Clock clock) {
         this.users = users;
-        this.tokens = tokens;
-        this.oauthTokens = oauthTokens;
-        this.outbox = outbox;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -47,18 +41,18 @@ public class PlatformUserService {
     @WithSession
     public Uni<Page<Listed>> list(Caller caller, String platform, Cursor after, int limit) {
         return users.listWorkspace(UUID.fromString(caller.workspaceId()), platform, after == null ? null : after.time(),
-                after == null ? null : after.id(), limit + 1).chain(list -> {
-            List<UUID> ids = list.stream().map(u -> u.id).toList();
-            if (ids.isEmpty()) {
-                return Uni.createFrom().item(List.<Listed>of());
-            }
-            return tokens.list("platformUserId in ?1", ids).chain(meta -> oauthTokens.list("platformUserId in ?1", ids).map(oauth -> {
-                Map<UUID, StoredToken> byUser = new java.util.HashMap<>();
-                meta.forEach(t -> byUser.put(t.platformUserId, t));
-                oauth.forEach(t -> byUser.put(t.platformUserId, t));
-                return list.stream().map(u -> new Listed(u, byUser.get(u.id))).toList();
-            }));
-        }).map(listed -> Page.of(listed, limit, l -> Cursor.at(l.user().createdAt, l.user().id)));
+                after == null ? null : after.id(), limit + 1)
+                .chain(list -> expiries(list).map(expiries -> list.stream().map(u -> new Listed(u, expiries.get(u.id))).toList()))
+                .map(listed -> Page.of(listed, limit, l -> Cursor.at(l.user().createdAt, l.user().id)));
+    }
+
+    /** Each record's token expiry, asked of the store of each platform on the page. */
+    private Uni<Map<UUID, Instant>> expiries(List<PlatformUser> page) {
+        Map<String, List<UUID>> byPlatform = page.stream().filter(u -> catalog.isAvailable(u.platform))
+                .collect(Collectors.groupingBy(u -> u.platform, Collectors.mapping(u -> u.id, Collectors.toList())));
+        return Multi.createFrom().iterable(byPlatform.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> catalog.require(e.getKey()).store().expiries(e.getValue()))
+                .collect().in(HashMap::new, Map::putAll);
     }
 
     /** How many live records the caller's workspace has on each platform. */
@@ -68,65 +62,38 @@ public class PlatformUserService {
     }
 
     /** An admin keeps an old record for the record, without its token (T6). */
-    @WithTransaction
     public Uni<Void> archive(Caller caller, UUID id) {
         caller.requireAdmin();
-        Instant now = clock.instant();
-        return ownRecord(caller, id).chain(user -> {
-            user.status = PlatformUser.ARCHIVED;
-            user.updatedAt = now;
-            return tokens.deleteById(user.id).chain(() -> oauthTokens.deleteById(user.id))
-                    .chain(() -> outbox.add(TokenStatusEvent.TOPIC, user.id.toString(),
-                            TokenStatusEvent.of("PLATFORM_USER_ARCHIVED", now, Views.of(user), null, null)));
-        });
+        UUID workspaceId = UUID.fromString(caller.workspaceId());
+        return catalog.ofPlatformUser(id)
+                .chain(provider -> provider == null ? Uni.createFrom().item(false) : provider.store().archived(id, workspaceId, clock.instant()))
+                .invoke(found -> requireFound(found))
+                .replaceWithVoid();
     }
 
     /** Disconnect: the record and its token are removed (cleanup, T6); the connecting user or an admin. */
-    @WithTransaction
     public Uni<Void> disconnect(Caller caller, UUID id) {
-        Instant now = clock.instant();
-        return ownRecord(caller, id).chain(user -> {
+        UUID workspaceId = UUID.fromString(caller.workspaceId());
+        return ownRecord(id, workspaceId).chain(user -> {
             if (!caller.isAdmin() && !user.connectedBy.toString().equals(caller.userId())) {
                 throw ApiException.forbidden("Only the user who connected it or an admin can disconnect it.");
             }
-            TokenStatusEvent event = TokenStatusEvent.of("PLATFORM_USER_DISCONNECTED", now, Views.of(user), null, null);
-            return users.delete(user).chain(() -> outbox.add(TokenStatusEvent.TOPIC, user.id.toString(), event));
-        });
+            return catalog.require(user.platform).store().disconnected(id, workspaceId, clock.instant());
+        }).invoke(found -> requireFound(found)).replaceWithVoid();
     }
 
     /** A provider's deauthorize callback (Meta, Stripe): every live record of that account expires at once (APP_REMOVED). */
-    @WithTransaction
     public Uni<Integer> appRemoved(String platform, String externalUserId) {
-        Instant now = clock.instant();
-        return users.liveByExternalId(platform, externalUserId).chain(list -> Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(user -> expire(user, "APP_REMOVED", now))
-                .collect().asList()
-                .map(List::size));
+        return catalog.require(platform).store().appRemoved(platform, externalUserId, clock.instant());
     }
 
-    private Uni<Void> expire(PlatformUser user, String reason, Instant now) {
-        user.status = PlatformUser.EXPIRED;
-        user.lastRefreshError = reason;
-        user.updatedAt = now;
-        Uni<StoredToken> stored = tokens.findById(user.id).chain(meta -> meta != null
-                ? Uni.createFrom().<StoredToken>item(meta) : oauthTokens.findById(user.id).map(t -> (StoredToken) t));
-        return stored.chain(token -> {
-            Instant expiresAt = token == null ? null : token.expiresAt;
-            if (token != null) {
-                token.tokenStatus = PlatformUser.EXPIRED;
-                token.expiredReason = reason;
-                token.updatedAt = now;
-            }
-            return outbox.add(TokenStatusEvent.TOPIC, user.id.toString(),
-                    TokenStatusEvent.of("TOKEN_EXPIRED", now, Views.of(user), expiresAt, reason));
-        });
+    private Uni<PlatformUser> ownRecord(UUID id, UUID workspaceId) {
+        return Panache.withSession(() -> users.findInWorkspace(id, workspaceId)).invoke(user -> requireFound(user != null));
     }
 
-    private Uni<PlatformUser> ownRecord(Caller caller, UUID id) {
-        return users.findInWorkspace(id, UUID.fromString(caller.workspaceId())).invoke(user -> {
-            if (user == null) {
-                throw ApiException.notFound("Platform user");
-            }
-        });
+    private static void requireFound(boolean found) {
+        if (!found) {
+            throw ApiException.notFound("Platform user");
+        }
     }
 }

@@ -1,12 +1,13 @@
 package ai.wevion.token.refresh.service;
 
 import ai.wevion.session.api.ApiException;
+import ai.wevion.token.catalog.Provider;
+import ai.wevion.token.catalog.ProviderCatalog;
 import ai.wevion.token.crypto.TokenCipher;
+import ai.wevion.token.store.TokenStore;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -21,66 +22,58 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class CredentialService {
 
-    /** Refresh on demand only a Meta token this close to expiry; the sweep handles the rest. */
-    static final Duration ON_DEMAND = Duration.ofHours(1);
-    /** An OAuth 2.0 access token lives about an hour: refreshed on demand in its last minutes. */
-    static final Duration OAUTH_ON_DEMAND = Duration.ofMinutes(5);
-
     public record Credential(String accessToken, Instant expiresAt) {
     }
 
-    private final MetaTokenStore metaStore;
-    private final OAuthTokenStore oauthStore;
+    private final ProviderCatalog catalog;
     private final RefreshService refresh;
     private final TokenCipher cipher;
     private final Clock clock;
     private final Map<UUID, Uni<Boolean>> inFlight = new ConcurrentHashMap<>();
 
-    public CredentialService(MetaTokenStore metaStore, OAuthTokenStore oauthStore, RefreshService refresh, TokenCipher cipher,
-            Clock clock) {
-        this.metaStore = metaStore;
-        this.oauthStore = oauthStore;
+    public CredentialService(ProviderCatalog catalog, RefreshService refresh, TokenCipher cipher, Clock clock) {
+        this.catalog = catalog;
         this.refresh = refresh;
         this.cipher = cipher;
         this.clock = clock;
     }
 
     public Uni<Credential> credential(UUID platformUserId) {
-        return metaStore.current(platformUserId).chain(row -> row != null
-                ? credential(metaStore, ON_DEMAND, platformUserId, row)
-                : oauthStore.current(platformUserId).chain(oauthRow -> credential(oauthStore, OAUTH_ON_DEMAND, platformUserId, oauthRow)));
+        return catalog.ofPlatformUser(platformUserId).chain(provider -> {
+            if (provider == null) {
+                throw ApiException.notFound("Credential");
+            }
+            return provider.store().current(platformUserId).chain(current -> credential(provider, platformUserId, current));
+        });
     }
 
-    private Uni<Credential> credential(TokenStore store, Duration onDemand, UUID platformUserId, Row row) {
-        requireUsable(row, store == oauthStore);
-        Instant expiresAt = TokenStore.instant(row, "expires_at");
-        if (expiresAt == null || expiresAt.isAfter(clock.instant().plus(onDemand))) { // null: never expires (Stripe)
-            return Uni.createFrom().item(decrypt(platformUserId, row));
+    private Uni<Credential> credential(Provider provider, UUID platformUserId, TokenStore.Current current) {
+        requireUsable(current, current != null && current.renewable());
+        if (current.expiresAt() == null || current.expiresAt().isAfter(clock.instant().plus(provider.gateway().onDemandWindow()))) {
+            return Uni.createFrom().item(decrypt(platformUserId, current)); // null: never expires (Stripe)
         }
-        return sharedRefresh(store, onDemand, platformUserId).chain(() -> store.current(platformUserId)).map(fresh -> {
+        return sharedRefresh(provider, platformUserId).chain(() -> provider.store().current(platformUserId)).map(fresh -> {
             requireUsable(fresh, false);
             return decrypt(platformUserId, fresh);
         });
     }
 
-    private Uni<Boolean> sharedRefresh(TokenStore store, Duration onDemand, UUID id) {
-        return inFlight.computeIfAbsent(id, key -> refresh.refreshNow(store, key, onDemand)
+    private Uni<Boolean> sharedRefresh(Provider provider, UUID id) {
+        return inFlight.computeIfAbsent(id, key -> refresh.refreshNow(provider, key, provider.gateway().onDemandWindow())
                 .onTermination().invoke(() -> inFlight.remove(key))
                 .memoize().indefinitely());
     }
 
-    private Credential decrypt(UUID id, Row row) {
-        return new Credential(cipher.decrypt(row.getString("access_token"), id.toString()), TokenStore.instant(row, "expires_at"));
+    private Credential decrypt(UUID id, TokenStore.Current current) {
+        return new Credential(cipher.decrypt(current.accessCiphertext(), id.toString()), current.expiresAt());
     }
 
-    /** {@code refreshable}: an OAuth 2.0 access token past its end is still renewed by its refresh token. */
-    private void requireUsable(Row row, boolean refreshable) {
-        if (row == null) {
+    /** {@code renewable}: an OAuth 2.0 access token past its end is still renewed by its refresh token. */
+    private void requireUsable(TokenStore.Current current, boolean renewable) {
+        if (current == null) {
             throw ApiException.notFound("Credential");
         }
-        Instant expiresAt = TokenStore.instant(row, "expires_at");
-        if (!"ACTIVE".equals(row.getString("token_status"))
-                || (!refreshable && expiresAt != null && !expiresAt.isAfter(clock.instant()))) {
+        if (!current.active() || (!renewable && current.expiresAt() != null && !current.expiresAt().isAfter(clock.instant()))) {
             throw new ApiException(409, "token_expired", "Token expired");
         }
     }

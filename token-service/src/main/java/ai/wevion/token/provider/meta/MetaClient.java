@@ -1,8 +1,7 @@
-package ai.wevion.token.meta;
+package ai.wevion.token.provider.meta;
 
 import ai.wevion.token.provider.Granted;
 import ai.wevion.token.provider.ProviderFailure;
-import ai.wevion.token.config.TokenConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,14 +11,12 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Meta's Graph API token endpoints (docs/providers.md); every failure comes out classified. */
-@ApplicationScoped
 public class MetaClient {
 
     private static final Logger LOG = Logger.getLogger(MetaClient.class);
@@ -30,15 +27,15 @@ public class MetaClient {
 
 
     private final WebClient http;
-    private final TokenConfig.Meta config;
+    private final MetaSettings config;
     private final String graph;
 
-    public MetaClient(Vertx vertx, TokenConfig config) {
-        this.config = config.meta();
-        this.graph = config.meta().graphUrl() + "/" + config.meta().apiVersion();
+    public MetaClient(Vertx vertx, MetaSettings config) {
+        this.config = config;
+        this.graph = config.graphUrl() + "/" + config.apiVersion();
         this.http = WebClient.create(vertx, new WebClientOptions()
-                .setConnectTimeout((int) config.meta().requestTimeout().toMillis())
-                .setIdleTimeout((int) config.meta().requestTimeout().toSeconds() + 5)
+                .setConnectTimeout((int) config.requestTimeout().toMillis())
+                .setIdleTimeout((int) config.requestTimeout().toSeconds() + 5)
                 .setMaxPoolSize(200)
                 .setKeepAlive(true));
     }

@@ -1,9 +1,9 @@
-package ai.wevion.token.refresh.service;
+package ai.wevion.token.store;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A token this replica has claimed for one refresh, with what its events need. */
+/** A token this replica has claimed for one refresh: ciphertexts, ends and the bookkeeping its outcome needs. */
 public record ClaimedToken(
         UUID platformUserId,
         String claim,
@@ -16,9 +16,6 @@ public record ClaimedToken(
         Instant dataAccessExpiresAt,
         /** When the provider forces a new authorization (a refresh token's own end); null when it does not. */
         Instant refreshExpiresAt,
-        String workspaceId,
         String platform,
-        String externalUserId,
-        String displayName,
-        String connectedBy) {
+        String externalUserId) {
 }

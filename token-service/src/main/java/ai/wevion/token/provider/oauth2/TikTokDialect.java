@@ -1,6 +1,8 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
 
-import ai.wevion.token.config.TokenConfig.OAuthProvider;
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.ProviderFailure;
+
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
@@ -18,12 +20,12 @@ final class TikTokDialect {
     private TikTokDialect() {
     }
 
-    static JsonObject tokenRequest(OAuthProvider p, String authCode) {
+    static JsonObject tokenRequest(OAuth2Settings p, String authCode) {
         return new JsonObject().put("app_id", p.clientId().orElse("")).put("secret", p.clientSecret().orElse("")).put("auth_code", authCode);
     }
 
     /** The envelope's {@code data}, or the classified failure. */
-    static JsonObject data(OAuthProvider p, JsonObject envelope) {
+    static JsonObject data(OAuth2Settings p, JsonObject envelope) {
         int code = envelope == null ? -1 : envelope.getInteger("code", -1);
         if (code == 0) {
             return envelope.getJsonObject("data", new JsonObject());

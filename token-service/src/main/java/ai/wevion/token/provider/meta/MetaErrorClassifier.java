@@ -1,4 +1,4 @@
-package ai.wevion.token.meta;
+package ai.wevion.token.provider.meta;
 
 import ai.wevion.token.provider.ProviderFailure;
 import io.vertx.core.json.JsonArray;

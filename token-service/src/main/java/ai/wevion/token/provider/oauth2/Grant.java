@@ -1,4 +1,4 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
 
 /** How a provider hands out access tokens. */
 public enum Grant {

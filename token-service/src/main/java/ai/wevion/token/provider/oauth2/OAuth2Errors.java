@@ -1,4 +1,6 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
+
+import ai.wevion.token.provider.ProviderFailure;
 
 import io.vertx.core.json.JsonObject;
 

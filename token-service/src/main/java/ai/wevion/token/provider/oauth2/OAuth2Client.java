@@ -1,7 +1,8 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
 
-import ai.wevion.token.config.TokenConfig;
-import ai.wevion.token.config.TokenConfig.OAuthProvider;
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.ProviderFailure;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -11,7 +12,6 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.List;
  * identity and ad accounts. How each provider shapes its requests and answers
  * is its {@link GrantFormat}; every failure is classified (T4).
  */
-@ApplicationScoped
 public class OAuth2Client {
 
     /**
@@ -38,11 +37,11 @@ public class OAuth2Client {
 
     private final WebClient http;
 
-    public OAuth2Client(Vertx vertx, TokenConfig config) {
+    public OAuth2Client(Vertx vertx) {
         this.http = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true).setMaxPoolSize(50));
     }
 
-    public String authorizeUrl(OAuthProvider p, String state, String codeChallenge) {
+    public String authorizeUrl(OAuth2Settings p, String state, String codeChallenge) {
         StringBuilder url = new StringBuilder(p.authorizeUrl().orElse("")).append("?response_type=code&client_id=").append(encode(p.clientId().orElse("")))
                 .append("&redirect_uri=").append(encode(p.redirectUri().orElse(""))).append("&scope=").append(encode(p.scopes().orElse("")))
                 .append("&state=").append(encode(state));
@@ -53,7 +52,7 @@ public class OAuth2Client {
         return url.toString();
     }
 
-    public Uni<Tokens> exchangeCode(OAuthProvider p, String code, String codeVerifier) {
+    public Uni<Tokens> exchangeCode(OAuth2Settings p, String code, String codeVerifier) {
         if (p.format() == GrantFormat.TIKTOK) {
             return send(p, http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis())
                     .sendJsonObject(TikTokDialect.tokenRequest(p, code)))
@@ -68,7 +67,7 @@ public class OAuth2Client {
         return tokens(p, p.tokenUrl(), form);
     }
 
-    public Uni<Tokens> refresh(OAuthProvider p, String refreshToken) {
+    public Uni<Tokens> refresh(OAuth2Settings p, String refreshToken) {
         return tokens(p, p.refreshUrl().orElse(p.tokenUrl()), MultiMap.caseInsensitiveMultiMap()
                 .add("grant_type", "refresh_token").add("refresh_token", refreshToken)
                 .add("client_id", p.clientId().orElse("")).add("client_secret", p.clientSecret().orElse("")));
@@ -79,7 +78,7 @@ public class OAuth2Client {
      * secret; Outbrain: username and password). Refused credentials are the
      * customer's to fix: PERMANENT {@code INVALID_CREDENTIALS}.
      */
-    public Uni<Tokens> credentialsGrant(OAuthProvider p, String login, String secret) {
+    public Uni<Tokens> credentialsGrant(OAuth2Settings p, String login, String secret) {
         Uni<HttpResponse<Buffer>> call = p.grant() == Grant.BASIC_LOGIN
                 ? http.getAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).basicAuthentication(login, secret).send()
                 : http.postAbs(p.tokenUrl()).timeout(p.requestTimeout().toMillis()).sendForm(MultiMap.caseInsensitiveMultiMap()
@@ -99,11 +98,11 @@ public class OAuth2Client {
         });
     }
 
-    public Uni<Granted.Identity> identity(OAuthProvider p, String accessToken) {
+    public Uni<Granted.Identity> identity(OAuth2Settings p, String accessToken) {
         return get(p, p.identityUrl().orElse(""), accessToken).map(p.format()::identity);
     }
 
-    public Uni<List<Granted.AdAccount>> adAccounts(OAuthProvider p, String accessToken) {
+    public Uni<List<Granted.AdAccount>> adAccounts(OAuth2Settings p, String accessToken) {
         if (p.accountsUrl().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -111,7 +110,7 @@ public class OAuth2Client {
     }
 
     /** A token request: a form, or the same fields as JSON where the provider wants that (TikTok creators). */
-    private Uni<Tokens> tokens(OAuthProvider p, String url, MultiMap form) {
+    private Uni<Tokens> tokens(OAuth2Settings p, String url, MultiMap form) {
         HttpRequest<Buffer> request = http.postAbs(url).timeout(p.requestTimeout().toMillis());
         if (!p.format().jsonTokenRequests()) {
             return tokens(p, request.sendForm(form));
@@ -121,18 +120,18 @@ public class OAuth2Client {
         return tokens(p, request.sendJsonObject(json));
     }
 
-    private Uni<Tokens> tokens(OAuthProvider p, Uni<HttpResponse<Buffer>> call) {
+    private Uni<Tokens> tokens(OAuth2Settings p, Uni<HttpResponse<Buffer>> call) {
         return send(p, call).map(body -> new Tokens(body.getString("access_token"), body.getString("refresh_token"),
                 body.getLong("expires_in"), body.getLong("refresh_token_expires_in")));
     }
 
-    private Uni<JsonObject> get(OAuthProvider p, String url, String accessToken) {
+    private Uni<JsonObject> get(OAuth2Settings p, String url, String accessToken) {
         HttpRequest<Buffer> request = http.getAbs(url).timeout(p.requestTimeout().toMillis());
         p.format().authenticate(request, p, accessToken);
         return send(p, request.send());
     }
 
-    private static Uni<JsonObject> send(OAuthProvider p, Uni<HttpResponse<Buffer>> call) {
+    private static Uni<JsonObject> send(OAuth2Settings p, Uni<HttpResponse<Buffer>> call) {
         return call.onFailure().transform(e -> timeout(p, e))
                 .map(response -> p.format().unwrap(p, response.statusCode(), json(response), response.getHeader("Retry-After")));
     }
@@ -145,7 +144,7 @@ public class OAuth2Client {
         }
     }
 
-    private static ProviderFailure.Exception timeout(OAuthProvider p, Throwable e) {
+    private static ProviderFailure.Exception timeout(OAuth2Settings p, Throwable e) {
         return e instanceof ProviderFailure.Exception known ? known : new ProviderFailure.Exception(
                 ProviderFailure.retryable("TIMEOUT", null, p.displayName() + " did not answer: " + e.getClass().getSimpleName()));
     }

@@ -1,6 +1,8 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
 
-import ai.wevion.token.config.TokenConfig.OAuthProvider;
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.ProviderFailure;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -73,12 +75,12 @@ public enum GrantFormat {
     /** TikTok (the envelope's {@code data}): {@code {core_user_id, display_name}}; {@code {list: [{advertiser_id, advertiser_name}]}}. */
     TIKTOK {
         @Override
-        void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+        void authenticate(HttpRequest<Buffer> request, OAuth2Settings p, String accessToken) {
             request.putHeader("Access-Token", accessToken).addQueryParam("app_id", p.clientId().orElse("")).addQueryParam("secret", p.clientSecret().orElse(""));
         }
 
         @Override
-        JsonObject unwrap(OAuthProvider p, int status, JsonObject body, String retryAfter) {
+        JsonObject unwrap(OAuth2Settings p, int status, JsonObject body, String retryAfter) {
             return TikTokDialect.data(p, body);
         }
 
@@ -107,12 +109,12 @@ public enum GrantFormat {
      */
     TIKTOK_CREATOR {
         @Override
-        void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+        void authenticate(HttpRequest<Buffer> request, OAuth2Settings p, String accessToken) {
             request.putHeader("Access-Token", accessToken);
         }
 
         @Override
-        JsonObject unwrap(OAuthProvider p, int status, JsonObject body, String retryAfter) {
+        JsonObject unwrap(OAuth2Settings p, int status, JsonObject body, String retryAfter) {
             return TikTokDialect.data(p, body);
         }
 
@@ -154,7 +156,7 @@ public enum GrantFormat {
     /** Outbrain (Basic login → {@code {"OB-TOKEN-V1": …}}, sent back in that header): {@code {marketers: [{id, name}]}}. */
     OUTBRAIN {
         @Override
-        void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+        void authenticate(HttpRequest<Buffer> request, OAuth2Settings p, String accessToken) {
             request.putHeader("OB-TOKEN-V1", accessToken);
         }
 
@@ -175,12 +177,12 @@ public enum GrantFormat {
     };
 
     /** Puts the access token on a call: a bearer token unless the provider says otherwise. */
-    void authenticate(HttpRequest<Buffer> request, OAuthProvider p, String accessToken) {
+    void authenticate(HttpRequest<Buffer> request, OAuth2Settings p, String accessToken) {
         request.bearerTokenAuthentication(accessToken);
     }
 
     /** The answer's payload, or its classified failure: standard OAuth 2.0 errors unless the provider says otherwise. */
-    JsonObject unwrap(OAuthProvider p, int status, JsonObject body, String retryAfter) {
+    JsonObject unwrap(OAuth2Settings p, int status, JsonObject body, String retryAfter) {
         if (status == 200 && body != null) {
             return body;
         }

@@ -1,20 +1,20 @@
-package ai.wevion.token.refresh.service;
+package ai.wevion.token.provider;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Spaces calls to one provider at most {@code perSecond} apart, without blocking a thread. */
-final class CallPacer {
+public final class CallPacer {
 
     private final long intervalNanos;
     private final AtomicLong nextSlot = new AtomicLong();
 
-    CallPacer(int perSecond) {
+    public CallPacer(int perSecond) {
         this.intervalNanos = 1_000_000_000L / Math.max(1, perSecond);
     }
 
-    <T> Uni<T> paced(Uni<T> call) {
+    public <T> Uni<T> paced(Uni<T> call) {
         long now = System.nanoTime();
         long slot = nextSlot.getAndAccumulate(now, (next, n) -> Math.max(next, n) + intervalNanos);
         long waitMillis = (Math.max(slot, now) - now) / 1_000_000;

@@ -1,0 +1,59 @@
+package ai.wevion.token.provider;
+
+import ai.wevion.session.api.ApiException;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+
+/**
+ * Everything token-service asks of one provider, whatever its kind (Meta,
+ * standard OAuth 2.0, the customer's own credentials): the catalog picks the
+ * implementation once per platform, and nothing else asks which kind it is.
+ * Every provider failure comes out as a {@link ProviderFailure.Exception}.
+ */
+public interface ProviderGateway {
+
+    String platform();
+
+    /** What people see ("Google Ads"). */
+    String displayName();
+
+    Flow flow();
+
+    /** Integrations (Stripe, Google Drive): connect and re-authorize need admin or owner (T8). */
+    boolean adminOnly();
+
+    /** Tokens this close to their end are refreshed by the sweep (T3). */
+    Duration refreshWindow();
+
+    /** Whether its access tokens live about an hour, so the per-minute pass refreshes them. */
+    boolean shortLived();
+
+    /** A credential asked for this close to its end is refreshed first (T2). */
+    Duration onDemandWindow();
+
+    /** The consent screen's URL for this state (T1); {@code reconnect} asks again for declined permissions. */
+    default String authorizeUrl(String state, String codeChallenge, boolean reconnect) {
+        throw wrongFlow();
+    }
+
+    /** The consent screen's code (and PKCE verifier) for tokens, identity and ad accounts (T1, T10). */
+    default Uni<Authorized> authorize(String code, String codeVerifier) {
+        throw wrongFlow();
+    }
+
+    /** The account's own API credentials for a token, identity and ad accounts (Taboola, Outbrain). */
+    default Uni<Authorized> signIn(String login, String secret) {
+        throw wrongFlow();
+    }
+
+    /** A fresh token for a stored one (T3), or proof that a token that never expires is still alive. */
+    Uni<Renewed> renew(Held token);
+
+    private ApiException wrongFlow() {
+        return flow() == Flow.CREDENTIALS_FORM
+                ? ApiException.badRequest("wrong_flow", displayName()
+                        + " connects with the account's own API credentials: POST them to /api/v1/connect/" + platform() + "/credentials.")
+                : ApiException.badRequest("wrong_flow", displayName()
+                        + " connects through its consent screen: start at /api/v1/connect/" + platform() + "/authorize.");
+    }
+}

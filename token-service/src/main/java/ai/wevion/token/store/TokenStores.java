@@ -1,0 +1,38 @@
+package ai.wevion.token.store;
+
+import ai.wevion.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** The token tables: Meta's long-lived tokens and standard OAuth 2.0 providers' tokens, one {@link TokenStore} each. */
+@ApplicationScoped
+public class TokenStores {
+
+    private final Pool pool;
+    private final TokenStore metaTokens;
+    private final TokenStore oauthTokens;
+
+    public TokenStores(Pool pool, Outbox outbox) {
+        this.pool = pool;
+        StatusEvents events = new StatusEvents(outbox);
+        this.metaTokens = new TokenStore(pool, events, "meta_token");
+        this.oauthTokens = new TokenStore(pool, events, "oauth_token");
+    }
+
+    public TokenStore metaTokens() {
+        return metaTokens;
+    }
+
+    public TokenStore oauthTokens() {
+        return oauthTokens;
+    }
+
+    /** Which platform a record is on (its provider decides its store); null when there is no such record. */
+    public Uni<String> platformOf(UUID platformUserId) {
+        return pool.preparedQuery("select platform from platform_user where id = $1").execute(Tuple.of(platformUserId))
+                .map(Sql::first).map(r -> r == null ? null : r.getString("platform"));
+    }
+}
