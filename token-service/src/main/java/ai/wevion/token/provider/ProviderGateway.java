@@ -10,44 +10,77 @@ import java.time.Duration;
  * implementation once per platform, and nothing else asks which kind it is.
  * Every provider failure comes out as a {@link ProviderFailure.Exception}.
  */
-public interface ProviderGateway {
+public abstract class ProviderGateway {
 
-    String platform();
+    private final String platform;
+    private final String displayName;
+    private final Flow flow;
+    private final boolean adminOnly;
+    private final Duration refreshWindow;
+    private final boolean shortLived;
+    private final Duration onDemandWindow;
+
+    protected ProviderGateway(String platform, String displayName, Flow flow, boolean adminOnly, Duration refreshWindow,
+            boolean shortLived, Duration onDemandWindow) {
+        this.platform = platform;
+        this.displayName = displayName;
+        this.flow = flow;
+        this.adminOnly = adminOnly;
+        this.refreshWindow = refreshWindow;
+        this.shortLived = shortLived;
+        this.onDemandWindow = onDemandWindow;
+    }
+
+    public String platform() {
+        return platform;
+    }
 
     /** What people see ("Google Ads"). */
-    String displayName();
+    public String displayName() {
+        return displayName;
+    }
 
-    Flow flow();
+    public Flow flow() {
+        return flow;
+    }
 
     /** Integrations (Stripe, Google Drive): connect and re-authorize need admin or owner (T8). */
-    boolean adminOnly();
+    public boolean adminOnly() {
+        return adminOnly;
+    }
 
     /** Tokens this close to their end are refreshed by the sweep (T3). */
-    Duration refreshWindow();
+    public Duration refreshWindow() {
+        return refreshWindow;
+    }
 
     /** Whether its access tokens live about an hour, so the per-minute pass refreshes them. */
-    boolean shortLived();
+    public boolean shortLived() {
+        return shortLived;
+    }
 
     /** A credential asked for this close to its end is refreshed first (T2). */
-    Duration onDemandWindow();
+    public Duration onDemandWindow() {
+        return onDemandWindow;
+    }
 
     /** The consent screen's URL for this state (T1); {@code reconnect} asks again for declined permissions. */
-    default String authorizeUrl(String state, String codeChallenge, boolean reconnect) {
+    public String authorizeUrl(String state, String codeChallenge, boolean reconnect) {
         throw wrongFlow();
     }
 
     /** The consent screen's code (and PKCE verifier) for tokens, identity and ad accounts (T1, T10). */
-    default Uni<Authorized> authorize(String code, String codeVerifier) {
+    public Uni<Authorized> authorize(String code, String codeVerifier) {
         throw wrongFlow();
     }
 
     /** The account's own API credentials for a token, identity and ad accounts (Taboola, Outbrain). */
-    default Uni<Authorized> signIn(String login, String secret) {
+    public Uni<Authorized> signIn(String login, String secret) {
         throw wrongFlow();
     }
 
     /** A fresh token for a stored one (T3), or proof that a token that never expires is still alive. */
-    Uni<Renewed> renew(Held token);
+    public abstract Uni<Renewed> renew(Held token);
 
     private ApiException wrongFlow() {
         return flow() == Flow.CREDENTIALS_FORM

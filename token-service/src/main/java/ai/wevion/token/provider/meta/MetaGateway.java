@@ -15,57 +15,21 @@ import java.time.Duration;
  * (T10); the refresh is the long-lived exchange of the current token (T3),
  * paced over all of this replica's refreshes.
  */
-public final class MetaGateway implements ProviderGateway {
+public final class MetaGateway extends ProviderGateway {
 
     public static final String PLATFORM = "meta";
     /** A Meta token is refreshed on demand only this close to its end; the sweep handles the rest. */
     private static final Duration ON_DEMAND = Duration.ofHours(1);
 
     private final MetaClient meta;
-    private final Duration window;
     private final Clock clock;
     private final CallPacer pacer;
 
     public MetaGateway(MetaClient meta, MetaSettings settings, Duration window, Clock clock) {
+        super(PLATFORM, "Meta", Flow.CONSENT_POPUP, false, window, false, ON_DEMAND);
         this.meta = meta;
-        this.window = window;
         this.clock = clock;
         this.pacer = new CallPacer(settings.maxCallsPerSecond());
-    }
-
-    @Override
-    public String platform() {
-        return PLATFORM;
-    }
-
-    @Override
-    public String displayName() {
-        return "Meta";
-    }
-
-    @Override
-    public Flow flow() {
-        return Flow.CONSENT_POPUP;
-    }
-
-    @Override
-    public boolean adminOnly() {
-        return false;
-    }
-
-    @Override
-    public Duration refreshWindow() {
-        return window;
-    }
-
-    @Override
-    public boolean shortLived() {
-        return false;
-    }
-
-    @Override
-    public Duration onDemandWindow() {
-        return ON_DEMAND;
     }
 
     @Override

@@ -17,55 +17,20 @@ import java.time.Duration;
  * connect and again at every renewal, so the secret is kept (encrypted, in the
  * refresh column).
  */
-public final class CredentialsGateway implements ProviderGateway {
+public final class CredentialsGateway extends ProviderGateway {
 
-    private final String platform;
     private final OAuth2Settings p;
     private final OAuth2Client oauth;
     private final Clock clock;
     private final CallPacer pacer;
 
     public CredentialsGateway(String platform, OAuth2Settings settings, OAuth2Client oauth, Clock clock) {
-        this.platform = platform;
+        super(platform, settings.displayName(), Flow.CREDENTIALS_FORM, settings.adminOnly(), settings.refreshBuffer(), true,
+                OAuth2Gateway.ON_DEMAND);
         this.p = settings;
         this.oauth = oauth;
         this.clock = clock;
         this.pacer = new CallPacer(settings.maxCallsPerSecond());
-    }
-
-    @Override
-    public String platform() {
-        return platform;
-    }
-
-    @Override
-    public String displayName() {
-        return p.displayName();
-    }
-
-    @Override
-    public Flow flow() {
-        return Flow.CREDENTIALS_FORM;
-    }
-
-    @Override
-    public boolean adminOnly() {
-        return p.adminOnly();
-    }
-
-    @Override
-    public Duration refreshWindow() {
-        return p.refreshBuffer();
-    }
-
-    @Override
-    public boolean shortLived() {
-        return true;
-    }
-
-    @Override
-    public Duration onDemandWindow() {
-        return OAuth2Gateway.ON_DEMAND;
     }
 
     @Override

@@ -18,58 +18,22 @@ import java.time.Instant;
  * expires is checked for life with one identity call, since only a
  * revocation ends it.
  */
-public final class OAuth2Gateway implements ProviderGateway {
+public final class OAuth2Gateway extends ProviderGateway {
 
     /** An access token lives about an hour: refreshed on demand in its last minutes. */
     static final Duration ON_DEMAND = Duration.ofMinutes(5);
 
-    private final String platform;
     private final OAuth2Settings p;
     private final OAuth2Client oauth;
     private final Clock clock;
     private final CallPacer pacer;
 
     public OAuth2Gateway(String platform, OAuth2Settings settings, OAuth2Client oauth, Clock clock) {
-        this.platform = platform;
+        super(platform, settings.displayName(), Flow.CONSENT_POPUP, settings.adminOnly(), settings.refreshBuffer(), true, ON_DEMAND);
         this.p = settings;
         this.oauth = oauth;
         this.clock = clock;
         this.pacer = new CallPacer(settings.maxCallsPerSecond());
-    }
-
-    @Override
-    public String platform() {
-        return platform;
-    }
-
-    @Override
-    public String displayName() {
-        return p.displayName();
-    }
-
-    @Override
-    public Flow flow() {
-        return Flow.CONSENT_POPUP;
-    }
-
-    @Override
-    public boolean adminOnly() {
-        return p.adminOnly();
-    }
-
-    @Override
-    public Duration refreshWindow() {
-        return p.refreshBuffer();
-    }
-
-    @Override
-    public boolean shortLived() {
-        return true;
-    }
-
-    @Override
-    public Duration onDemandWindow() {
-        return ON_DEMAND;
     }
 
     @Override
