@@ -1,5 +1,9 @@
 package ai.wevion.auth.session.service;
 
+import ai.wevion.auth.event.SessionEndReason;
+import ai.wevion.auth.event.SessionEvent;
+import ai.wevion.auth.event.SessionEventType;
+
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
@@ -104,7 +108,7 @@ public class SessionService {
                     && !now.isAfter(session.rotatedAt.plus(config.rotationGrace()));
             return withinGrace
                     ? Uni.createFrom().item(Optional.of(sign(session, session.user, null)))
-                    : end(session, now, SessionEvent.SESSION_REVOKED, "SECRET_REUSED").map(ended -> Optional.empty());
+                    : end(session, now, SessionEventType.SESSION_REVOKED, SessionEndReason.SECRET_REUSED).map(ended -> Optional.empty());
         }
         String newSecret = null;
         if (session.mustSlide(now, config.slideAfter())) {
@@ -128,7 +132,7 @@ public class SessionService {
         return sessions.findBySecretHash(SessionSecrets.hash(cookieSecret))
                 .chain(session -> session == null || session.endedAt != null
                         ? Uni.createFrom().voidItem()
-                        : end(session, now, SessionEvent.USER_LOGGED_OUT, "LOGGED_OUT"));
+                        : end(session, now, SessionEventType.USER_LOGGED_OUT, SessionEndReason.LOGGED_OUT));
     }
 
     /** An admin ends every session of a user of their workspace (A4). */
@@ -139,7 +143,7 @@ public class SessionService {
         return userInCallersWorkspace(caller, userId)
                 .invoke(user -> requireMayActOn(caller, user))
                 .chain(user -> sessions.liveSessionsOf(user.id))
-                .chain(live -> endAll(live, now, "FORCED_LOGOUT"));
+                .chain(live -> endAll(live, now, SessionEndReason.FORCED_LOGOUT));
     }
 
     /**
@@ -162,7 +166,7 @@ public class SessionService {
                 .call(user -> sessions.findById(UUID.fromString(caller.sessionId()))
                         .chain(own -> own == null || own.endedAt != null
                                 ? Uni.createFrom().voidItem()
-                                : end(own, now, SessionEvent.SESSION_REVOKED, "IMPERSONATION_STARTED")))
+                                : end(own, now, SessionEventType.SESSION_REVOKED, SessionEndReason.IMPERSONATION_STARTED)))
                 .chain(user -> {
                     String secret = SessionSecrets.newSecret();
                     return persistSession(user, adminId, config.impersonationLifetime(), secret)
@@ -216,8 +220,8 @@ public class SessionService {
         return impersonations.persist(row).replaceWithVoid();
     }
 
-    private Uni<Void> end(Session session, Instant now, String eventType, String reason) {
-        session.end(now, reason);
+    private Uni<Void> end(Session session, Instant now, SessionEventType eventType, SessionEndReason reason) {
+        session.end(now, reason.name());
         Uni<Integer> endImpersonation = session.isImpersonation()
                 ? impersonations.markEnded(session.id, now)
                 : Uni.createFrom().item(0);
@@ -225,9 +229,9 @@ public class SessionService {
                 SessionEvent.of(eventType, now, session.workspaceId, session.userId, session.id, reason)));
     }
 
-    private Uni<Void> endAll(List<Session> live, Instant now, String reason) {
+    private Uni<Void> endAll(List<Session> live, Instant now, SessionEndReason reason) {
         return Multi.createFrom().iterable(live)
-                .onItem().transformToUniAndConcatenate(s -> end(s, now, SessionEvent.SESSION_REVOKED, reason))
+                .onItem().transformToUniAndConcatenate(s -> end(s, now, SessionEventType.SESSION_REVOKED, reason))
                 .collect().last()
                 .replaceWithVoid();
     }
