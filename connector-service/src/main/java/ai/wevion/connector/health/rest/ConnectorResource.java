@@ -1,11 +1,10 @@
 package ai.wevion.connector.health.rest;
 
-import ai.wevion.connector.health.service.ConnectorStreams;
-import ai.wevion.connector.health.service.ConnectorViews;
-import ai.wevion.connector.health.service.ConnectorViews.AuditRow;
-import ai.wevion.connector.health.service.ConnectorViews.Banner;
-import ai.wevion.connector.health.service.ConnectorViews.Connector;
-import ai.wevion.connector.health.service.HealthQueries;
+import ai.wevion.connector.health.service.CardRules.AuditRow;
+import ai.wevion.connector.health.service.CardRules.Banner;
+import ai.wevion.connector.health.service.CardRules.Connector;
+import ai.wevion.connector.health.service.ConnectorService;
+import ai.wevion.connector.health.service.ConnectorStreamService;
 import ai.wevion.session.Caller;
 import ai.wevion.session.stream.LiveStreams;
 import ai.wevion.session.stream.StreamTickets;
@@ -34,16 +33,16 @@ public class ConnectorResource {
 
     static final String STREAM_PATH = "/api/v1/connectors/stream";
 
-    private final HealthQueries queries;
-    private final ConnectorStreams streams;
+    private final ConnectorService connectors;
+    private final ConnectorStreamService streams;
     private final StreamTickets tickets;
     private final LiveStreams live;
     private final Caller caller;
     private final JsonWebToken jwt;
 
-    public ConnectorResource(HealthQueries queries, ConnectorStreams streams, StreamTickets tickets, LiveStreams live,
+    public ConnectorResource(ConnectorService connectors, ConnectorStreamService streams, StreamTickets tickets, LiveStreams live,
             Caller caller, JsonWebToken jwt) {
-        this.queries = queries;
+        this.connectors = connectors;
         this.streams = streams;
         this.tickets = tickets;
         this.live = live;
@@ -54,13 +53,13 @@ public class ConnectorResource {
     @GET
     @Path("/connectors")
     public Uni<List<Connector>> connectors() {
-        return queries.platformUsers(workspaceId()).map(ConnectorViews::connectors);
+        return connectors.connectors(workspaceId());
     }
 
     @GET
     @Path("/dashboard/banners")
     public Uni<List<Banner>> banners() {
-        return queries.platformUsers(workspaceId()).map(ConnectorViews::banners);
+        return connectors.banners(workspaceId());
     }
 
     /** A one-time ticket that opens {@link #stream} from a browser's EventSource, which cannot send a header. */
@@ -91,7 +90,7 @@ public class ConnectorResource {
     @Path("/admin/platform-users")
     public Uni<List<AuditRow>> audit() {
         caller.requireAdmin();
-        return queries.platformUsers(workspaceId()).map(ConnectorViews::audit);
+        return connectors.audit(workspaceId());
     }
 
     private UUID workspaceId() {

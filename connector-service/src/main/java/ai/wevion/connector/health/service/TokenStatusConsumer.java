@@ -1,6 +1,6 @@
 package ai.wevion.connector.health.service;
 
-import ai.wevion.connector.health.service.Events.TokenStatus;
+import ai.wevion.connector.event.TokenStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +18,10 @@ public class TokenStatusConsumer {
 
     private static final Logger LOG = Logger.getLogger(TokenStatusConsumer.class);
 
-    private final HealthProjection projection;
+    private final HealthProjectionService projection;
     private final ObjectMapper json;
 
-    public TokenStatusConsumer(HealthProjection projection, ObjectMapper json) {
+    public TokenStatusConsumer(HealthProjectionService projection, ObjectMapper json) {
         this.projection = projection;
         this.json = json;
     }

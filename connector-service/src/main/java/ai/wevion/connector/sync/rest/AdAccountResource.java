@@ -1,7 +1,5 @@
 package ai.wevion.connector.sync.rest;
 
-import ai.wevion.connector.health.service.HealthQueries;
-import ai.wevion.connector.health.service.HealthQueries.AdAccountRow;
 import ai.wevion.connector.sync.service.SyncService;
 import ai.wevion.session.Caller;
 import ai.wevion.session.api.Page;
@@ -14,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,20 +20,10 @@ import java.util.UUID;
 @RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
 public class AdAccountResource {
 
-    public record AdAccountView(String adAccountId, String externalId, String name, String syncStatus, List<String> coveredBy,
-            Instant lastSyncedAt) {
-        static AdAccountView of(AdAccountRow a) {
-            return new AdAccountView(a.adAccountId(), a.externalId(), a.name(), a.gateOpen() ? "SYNCING" : "STOPPED", a.coveredBy(),
-                    a.lastSyncedAt());
-        }
-    }
-
-    private final HealthQueries queries;
     private final SyncService sync;
     private final Caller caller;
 
-    public AdAccountResource(HealthQueries queries, SyncService sync, Caller caller) {
-        this.queries = queries;
+    public AdAccountResource(SyncService sync, Caller caller) {
         this.sync = sync;
         this.caller = caller;
     }
@@ -46,8 +32,8 @@ public class AdAccountResource {
     @GET
     public Uni<Response> list(@QueryParam("platform") String platform, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return queries.adAccounts(UUID.fromString(caller.workspaceId()), platform, Cursor.parse(cursor), Page.limit(limit))
-                .map(page -> page.map(AdAccountView::of).toResponse());
+        return sync.adAccounts(UUID.fromString(caller.workspaceId()), platform, Cursor.parse(cursor), Page.limit(limit))
+                .map(Page::toResponse);
     }
 
     /** 202 with the request id, or 409 token_expired when no healthy token covers the account. */

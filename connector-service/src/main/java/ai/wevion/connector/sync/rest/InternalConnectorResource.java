@@ -1,8 +1,8 @@
 package ai.wevion.connector.sync.rest;
 
-import ai.wevion.connector.sync.service.SyncScheduler;
-import ai.wevion.connector.sync.service.SyncService;
-import ai.wevion.connector.sync.service.SyncService.Gate;
+import ai.wevion.connector.sync.service.Gate;
+import ai.wevion.connector.sync.service.GateService;
+import ai.wevion.connector.sync.service.SyncScheduleService;
 import ai.wevion.session.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,11 +21,11 @@ import java.util.UUID;
 @RolesAllowed(Caller.SERVICE)
 public class InternalConnectorResource {
 
-    private final SyncService sync;
-    private final SyncScheduler scheduler;
+    private final GateService gates;
+    private final SyncScheduleService scheduler;
 
-    public InternalConnectorResource(SyncService sync, SyncScheduler scheduler) {
-        this.sync = sync;
+    public InternalConnectorResource(GateService gates, SyncScheduleService scheduler) {
+        this.gates = gates;
         this.scheduler = scheduler;
     }
 
@@ -35,7 +35,7 @@ public class InternalConnectorResource {
     public Uni<Gate> gate(@PathParam("id") UUID id,
             @QueryParam("action") @NotNull @Pattern(regexp = "sync|publish|edit|rules", message = "must be sync, publish, edit or rules")
             String action) {
-        return sync.gate(id);
+        return gates.gate(id);
     }
 
     /** Runs the 15-minute scheduler now. */

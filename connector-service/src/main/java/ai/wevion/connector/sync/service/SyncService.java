@@ -1,71 +1,100 @@
 package ai.wevion.connector.sync.service;
 
+import ai.wevion.connector.config.ConnectorConfig;
+import ai.wevion.connector.event.SyncRequest;
+import ai.wevion.connector.event.SyncResult;
+import ai.wevion.connector.event.SyncTrigger;
+import ai.wevion.connector.repository.ProcessedEventRepository;
+import ai.wevion.connector.sync.repository.AdAccountRepository;
+import ai.wevion.connector.sync.repository.AdAccountRepository.GateMove;
+import ai.wevion.connector.sync.repository.SyncRequestRepository;
+import ai.wevion.connector.sync.repository.SyncRequestRepository.Outcome;
+import ai.wevion.outbox.Outbox;
 import ai.wevion.session.api.ApiException;
+import ai.wevion.session.api.Page;
+import ai.wevion.session.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Force sync and the gates other services ask before acting on an ad account (C5, C8). */
+/**
+ * Sync windows: each request is recorded and announced on sync-requests in
+ * the caller's transaction (C1, C7, C8); Force sync; the backfill of a
+ * reconnect's gap; completed windows moving an account's sync point (C7).
+ */
 @ApplicationScoped
 public class SyncService {
 
-    public record Gate(boolean allowed, String platformUserId, String reason, String message) {
-    }
-
     private final Pool pool;
-    private final SyncRequests requests;
+    private final AdAccountRepository accounts;
+    private final SyncRequestRepository requests;
+    private final ProcessedEventRepository processed;
+    private final Outbox outbox;
     private final Clock clock;
-    private final GateCache gateCache;
+    private final ConnectorConfig.Sync config;
 
-    public SyncService(Pool pool, SyncRequests requests, Clock clock, GateCache gateCache) {
+    public SyncService(Pool pool, AdAccountRepository accounts, SyncRequestRepository requests, ProcessedEventRepository processed,
+            Outbox outbox, Clock clock, ConnectorConfig config) {
         this.pool = pool;
-        this.gateCache = gateCache;
+        this.accounts = accounts;
         this.requests = requests;
+        this.processed = processed;
+        this.outbox = outbox;
         this.clock = clock;
+        this.config = config.sync();
     }
 
+    /** Ad accounts by name, a page at a time (C8). */
+    public Uni<Page<AdAccountView>> adAccounts(UUID workspaceId, String platform, Cursor after, int limit) {
+        return accounts.page(workspaceId, platform, after, limit).map(page -> page.map(AdAccountView::of));
+    }
+
+    /** Force sync (C8): a window from the last synced point to now; 409 "Token expired" when no healthy user covers the account. */
     public Uni<UUID> force(UUID workspaceId, UUID adAccountId) {
         Instant now = clock.instant();
-        return pool.withTransaction(conn -> conn.preparedQuery("select workspace_id, coalesce(synced_until, tracked_since) as window_from "
-                + "from ad_account where id = $1 and workspace_id = $2 for update").execute(Tuple.of(adAccountId, workspaceId))
-                .chain(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ApiException.notFound("Ad account");
-                    }
-                    Row account = rows.iterator().next();
-                    return SyncRequests.healthyCover(conn, adAccountId).chain(user -> {
-                        if (user == null) {
-                            throw new ApiException(409, "token_expired", "Token expired");
-                        }
-                        return requests.request(conn, workspaceId, adAccountId, user,
-                                account.getOffsetDateTime("window_from").toInstant(), now, "FORCED", now);
-                    });
-                }));
+        return pool.withTransaction(conn -> accounts.lock(conn, workspaceId, adAccountId).chain(account -> {
+            if (account == null) {
+                throw ApiException.notFound("Ad account");
+            }
+            return accounts.healthyCover(conn, adAccountId).chain(cover -> {
+                if (cover == null || cover.healthyUser() == null) {
+                    throw new ApiException(409, "token_expired", GateRules.TOKEN_EXPIRED);
+                }
+                return request(conn, workspaceId, adAccountId, cover.healthyUser(), account.windowFrom(), now, SyncTrigger.FORCED, now);
+            });
+        }));
     }
 
-    /** Answered from local state: open while any covering user's token is healthy (C5, C6); in memory once asked. */
-    public Uni<Gate> gate(UUID adAccountId) {
-        return gateCache.get(adAccountId, () -> loadGate(adAccountId));
+    /** Records a window and announces it on sync-requests, in the caller's transaction; answers the request id. */
+    public Uni<UUID> request(SqlConnection conn, UUID workspaceId, UUID adAccountId, UUID platformUserId, Instant windowFrom,
+            Instant windowTo, SyncTrigger trigger, Instant now) {
+        UUID requestId = UUID.randomUUID();
+        Instant from = WindowRules.atDatabasePrecision(windowFrom);
+        Instant to = WindowRules.atDatabasePrecision(windowTo);
+        return requests.insert(conn, requestId, adAccountId, platformUserId, from, to, trigger, now)
+                .chain(() -> outbox.add(conn, SyncRequest.TOPIC, adAccountId.toString(),
+                        SyncRequest.of(now, workspaceId, requestId, adAccountId, platformUserId, from, to, trigger)))
+                .replaceWith(requestId);
     }
 
-    private Uni<Gate> loadGate(UUID adAccountId) {
-        return pool.preparedQuery("select (select p.id from coverage c join platform_user p on p.id = c.platform_user_id "
-                + "where c.ad_account_id = a.id and p.status = 'ACTIVE' order by p.last_refresh_at desc nulls last limit 1) as cover "
-                + "from ad_account a where a.id = $1")
-                .execute(Tuple.of(adAccountId))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ApiException.notFound("Ad account");
-                    }
-                    UUID user = rows.iterator().next().getUUID("cover");
-                    return user != null
-                            ? new Gate(true, user.toString(), null, null)
-                            : new Gate(false, null, "TOKEN_EXPIRED", "Token expired");
-                });
+    /** A reconnect reopened the account: one BACKFILL of exactly the gap, through the reconnected user, at once (C7). */
+    Uni<Void> backfill(SqlConnection conn, GateMove reopened, UUID platformUserId, String platform, Instant now) {
+        Instant from = WindowRules.backfillFrom(reopened.gapFrom(), now, config.retention(platform));
+        return request(conn, reopened.workspaceId(), reopened.adAccountId(), platformUserId, from, now, SyncTrigger.BACKFILL, now)
+                .replaceWithVoid();
+    }
+
+    /** sync-results, each event once: the request ends; a completed window moves the account's sync point (C7). */
+    public Uni<Void> record(SyncResult r) {
+        return pool.withTransaction(conn -> processed.firstTime(conn, r.eventId(), clock.instant())
+                .chain(first -> !first ? Uni.createFrom().voidItem() : requests
+                        .complete(conn, UUID.fromString(r.requestId()), r.completed() ? Outcome.COMPLETED : Outcome.FAILED, clock.instant())
+                        .chain(() -> r.completed() && r.syncedUntil() != null
+                                ? accounts.syncedUntil(conn, UUID.fromString(r.adAccountId()), r.syncedUntil(), clock.instant())
+                                : Uni.createFrom().voidItem())));
     }
 }

@@ -1,13 +1,12 @@
 package ai.wevion.connector.health.service;
 
-import ai.wevion.connector.health.service.ConnectorViews.Snapshot;
+import ai.wevion.connector.health.repository.PlatformUserRepository;
+import ai.wevion.connector.health.service.CardRules.Snapshot;
 import ai.wevion.pglisten.PgNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
@@ -27,32 +26,25 @@ import org.jboss.logging.Logger;
  * {@code Last-Event-ID} gets nothing it already has.
  */
 @ApplicationScoped
-public class ConnectorStreams {
+public class ConnectorStreamService {
 
     public record Versioned(String version, Snapshot snapshot) {
     }
 
-    static final String CHANNEL = "connector_changed";
-    private static final Logger LOG = Logger.getLogger(ConnectorStreams.class);
+    private static final Logger LOG = Logger.getLogger(ConnectorStreamService.class);
 
     private final Map<UUID, Workspace> byWorkspace = new ConcurrentHashMap<>();
-    private final HealthQueries queries;
+    private final ConnectorService connectors;
     private final PgNotifications notifications;
 
-    public ConnectorStreams(HealthQueries queries, PgNotifications notifications) {
-        this.queries = queries;
+    public ConnectorStreamService(ConnectorService connectors, PgNotifications notifications) {
+        this.connectors = connectors;
         this.notifications = notifications;
     }
 
     void listen(@Observes StartupEvent event) {
         // after a reconnect every stream looks again: notifications sent meanwhile are lost
-        notifications.listen(CHANNEL, ws -> wake(UUID.fromString(ws)), () -> byWorkspace.keySet().forEach(this::wake));
-    }
-
-    /** Within a projection transaction: the workspace's cards may have changed (sent on commit). */
-    public static Uni<Void> announceChange(SqlConnection conn, UUID workspaceId) {
-        return conn.preparedQuery("select pg_notify('" + CHANNEL + "', $1)").execute(Tuple.of(workspaceId.toString()))
-                .replaceWithVoid();
+        notifications.listen(PlatformUserRepository.CARDS_CHANNEL, ws -> wake(UUID.fromString(ws)), () -> byWorkspace.keySet().forEach(this::wake));
     }
 
     /** The workspace's cards now and after every change, skipping the version the browser already has. */
@@ -96,7 +88,7 @@ public class ConnectorStreams {
     }
 
     private Uni<Versioned> load(UUID workspaceId) {
-        return queries.platformUsers(workspaceId).map(ConnectorViews::snapshot)
+        return connectors.snapshot(workspaceId)
                 .map(s -> new Versioned(Integer.toHexString(s.hashCode()), s));
     }
 

@@ -1,0 +1,20 @@
+package ai.wevion.connector.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Instants to and from {@code timestamptz} columns, null staying null: the repositories' one conversion. */
+public final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

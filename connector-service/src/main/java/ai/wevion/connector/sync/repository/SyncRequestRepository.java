@@ -1,0 +1,37 @@
+package ai.wevion.connector.sync.repository;
+
+import static ai.wevion.connector.repository.Timestamps.utc;
+
+import ai.wevion.connector.event.SyncTrigger;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Table {@code sync_request}: every window requested, and how it ended (C1, C7, C8). */
+@ApplicationScoped
+public class SyncRequestRepository {
+
+    /** How a requested window ended, as sync-results told. */
+    public enum Outcome {
+        COMPLETED,
+        FAILED
+    }
+
+    public Uni<Void> insert(SqlConnection conn, UUID requestId, UUID adAccountId, UUID platformUserId, Instant from, Instant to,
+            SyncTrigger trigger, Instant now) {
+        return conn.preparedQuery("insert into sync_request (request_id, ad_account_id, platform_user_id, window_from, "
+                + "window_to, trigger, requested_at) values ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.tuple(List.of(requestId, adAccountId, platformUserId, utc(from), utc(to), trigger.name(), utc(now))))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> complete(SqlConnection conn, UUID requestId, Outcome outcome, Instant now) {
+        return conn.preparedQuery("update sync_request set completed_at = $2, outcome = $3 where request_id = $1")
+                .execute(Tuple.of(requestId, utc(now), outcome.name()))
+                .replaceWithVoid();
+    }
+}
