@@ -102,7 +102,7 @@ kafka_lib() {
   fi
 }
 
-# the topics of docs/events/ (CONTRACT), created up front
+# the topics of docs/events/ (docs/contract.md), created up front
 CONTRACT_TOPICS="session-events token-status connector-status sync-requests sync-results"
 
 kafka_pid() { [ -f "$KAFKA_DIR/pid" ] && kill -0 "$(cat "$KAFKA_DIR/pid")" 2>/dev/null && cat "$KAFKA_DIR/pid"; }

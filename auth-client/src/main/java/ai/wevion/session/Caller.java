@@ -47,7 +47,7 @@ public class Caller {
         return act instanceof JsonObject object && object.containsKey("sub") ? object.getString("sub") : null;
     }
 
-    /** Another workspace's data answers 404, never the data (CONTRACT). */
+    /** Another workspace's data answers 404, never the data (docs/contract.md). */
     public void requireWorkspace(String workspaceId) {
         if (!workspaceId().equals(workspaceId)) {
             throw ApiException.notFound("Workspace");

@@ -21,7 +21,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 /**
  * Turns every failure into {@code {error, message}} with the right 4xx: never a
  * stack trace, never a 500 for bad input. The 401 codes tell the frontend what
- * to do (CONTRACT, A6): {@code token_expired} refresh the JWT, {@code
+ * to do (docs/contract.md, A6): {@code token_expired} refresh the JWT, {@code
  * session_expired} log in again.
  */
 public class ApiErrorMappers {

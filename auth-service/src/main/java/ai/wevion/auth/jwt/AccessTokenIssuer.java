@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Signs the 1-hour session JWTs (claims per CONTRACT) and the service JWTs. */
+/** Signs the 1-hour session JWTs (claims: docs/contract.md) and the service JWTs. */
 @ApplicationScoped
 public class AccessTokenIssuer {
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
-/** The control API the tests and benchmarks drive (CONTRACT "Provider simulator"). */
+/** The control API the tests and benchmarks drive (provider-sim/README.md). */
 @Path("/sim")
 public class SimControlResource {
 
