@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Table {@code ad_account}, its only writer: tracked from token-status, gated
@@ -170,7 +171,7 @@ public class AdAccountRepository {
                 r.getBoolean("gate_open"), covered, instant(r.getOffsetDateTime("last_synced_at")));
     }
 
-    private static <T> List<T> list(RowSet<Row> rows, java.util.function.Function<Row, T> map) {
+    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> map) {
         List<T> list = new ArrayList<>();
         rows.forEach(r -> list.add(map.apply(r)));
         return list;

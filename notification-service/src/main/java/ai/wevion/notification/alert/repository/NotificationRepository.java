@@ -63,7 +63,10 @@ public class NotificationRepository {
                 .replaceWithVoid();
     }
 
-    /** Resolves the subject's open alerts of these types, except those raised for one of {@code unlessFor} (their detail); answers their notifications. */
+    /**
+     * Resolves the subject's open alerts of these types, except those raised
+     * for one of {@code unlessFor} (their detail); answers their notifications.
+     */
     public Uni<List<UUID>> resolveSubject(SqlConnection conn, UUID subjectId, List<AlertType> types, List<String> unlessFor, Instant now) {
         return conn.preparedQuery("update notification_subject set resolved_at = $2 where subject_id = $1 and resolved_at is null "
                 + "and type = any($3) and (detail is null or not detail = any($4)) returning notification_id")
