@@ -44,7 +44,8 @@ public class ConnectorStreamService {
 
     void listen(@Observes StartupEvent event) {
         // after a reconnect every stream looks again: notifications sent meanwhile are lost
-        notifications.listen(PlatformUserRepository.CARDS_CHANNEL, ws -> wake(UUID.fromString(ws)), () -> byWorkspace.keySet().forEach(this::wake));
+        notifications.listen(PlatformUserRepository.CARDS_CHANNEL, ws -> wake(UUID.fromString(ws)),
+                () -> byWorkspace.keySet().forEach(this::wake));
     }
 
     /** The workspace's cards now and after every change, skipping the version the browser already has. */

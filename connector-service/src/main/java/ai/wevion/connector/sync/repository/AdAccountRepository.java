@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Table {@code ad_account}, its only writer: tracked from token-status, gated
@@ -33,7 +34,11 @@ public class AdAccountRepository {
     /** Sent on commit whenever a gate answer may have moved, whichever replica moved it. */
     public static final String GATES_CHANNEL = "gate_changed";
 
-    /** The most recently refreshed ACTIVE user covering the account: the one a sync goes through, and the gate's answer (C5, C6). */
+    /**
+     * The most recently refreshed ACTIVE user covering ad account {@code a}: the
+     * one a sync goes through; the account's gates are open while there is one
+     * (C5, C6). The one definition of a healthy cover.
+     */
     private static final String HEALTHY_COVER = "(select p.id from coverage c join platform_user p on p.id = c.platform_user_id "
             + "where c.ad_account_id = a.id and p.status = 'ACTIVE' order by p.last_refresh_at desc nulls last limit 1)";
 
@@ -71,19 +76,16 @@ public class AdAccountRepository {
     }
 
     /**
-     * Sets each account's gate from its coverage: open while any covering user
-     * is ACTIVE (C5, C6). A gate that opens is due a sync at {@code nextSyncAt}.
+     * Sets each account's gate from its coverage: open while it has a healthy
+     * cover (C5, C6). A gate that opens is due a sync at {@code nextSyncAt}.
      * Answers the accounts whose gate moved.
      */
     public Uni<List<GateMove>> regate(SqlConnection conn, List<UUID> adAccountIds, Instant nextSyncAt) {
-        return conn.preparedQuery("""
-                with g as (
-                    select a.id, exists (select 1 from coverage c join platform_user p on p.id = c.platform_user_id
-                                         where c.ad_account_id = a.id and p.status = 'ACTIVE') as open
-                    from ad_account a where a.id = any($1))
-                update ad_account a set gate_open = g.open, next_sync_at = case when g.open then $2 else a.next_sync_at end
-                from g where a.id = g.id and a.gate_open <> g.open
-                returning a.id, a.workspace_id, g.open, coalesce(a.synced_until, a.tracked_since) as gap_from""")
+        return conn.preparedQuery("with g as (select a.id, " + HEALTHY_COVER + " is not null as open from ad_account a "
+                + "where a.id = any($1)) "
+                + "update ad_account a set gate_open = g.open, next_sync_at = case when g.open then $2 else a.next_sync_at end "
+                + "from g where a.id = g.id and a.gate_open <> g.open "
+                + "returning a.id, a.workspace_id, g.open, coalesce(a.synced_until, a.tracked_since) as gap_from")
                 .execute(Tuple.of(adAccountIds.toArray(UUID[]::new), utc(nextSyncAt)))
                 .map(rows -> list(rows, r -> new GateMove(r.getUUID("id"), r.getUUID("workspace_id"), r.getBoolean("open"),
                         instant(r.getOffsetDateTime("gap_from")))));
@@ -169,7 +171,7 @@ public class AdAccountRepository {
                 r.getBoolean("gate_open"), covered, instant(r.getOffsetDateTime("last_synced_at")));
     }
 
-    private static <T> List<T> list(RowSet<Row> rows, java.util.function.Function<Row, T> map) {
+    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> map) {
         List<T> list = new ArrayList<>();
         rows.forEach(r -> list.add(map.apply(r)));
         return list;

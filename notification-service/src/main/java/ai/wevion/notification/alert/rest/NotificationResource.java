@@ -1,9 +1,9 @@
 package ai.wevion.notification.alert.rest;
 
-import ai.wevion.notification.alert.service.NotificationQueries;
-import ai.wevion.notification.alert.service.NotificationQueries.Reader;
-import ai.wevion.notification.alert.service.NotificationStreams;
-import ai.wevion.notification.alert.service.NotificationView;
+import ai.wevion.notification.alert.repository.NotificationView;
+import ai.wevion.notification.alert.repository.Reader;
+import ai.wevion.notification.alert.service.NotificationService;
+import ai.wevion.notification.alert.service.NotificationStreamService;
 import ai.wevion.session.Caller;
 import ai.wevion.session.api.ApiException;
 import ai.wevion.session.api.Page;
@@ -42,18 +42,18 @@ public class NotificationResource {
     public record StreamData(NotificationView notification, long unreadCount) {
     }
 
-    private final NotificationQueries queries;
-    private final NotificationStreams streams;
+    private final NotificationService bell;
+    private final NotificationStreamService streams;
     private final Caller caller;
     private final JsonWebToken jwt;
     private final StreamTickets tickets;
     private final LiveStreams live;
 
-    public NotificationResource(NotificationQueries queries, NotificationStreams streams, Caller caller, JsonWebToken jwt,
+    public NotificationResource(NotificationService bell, NotificationStreamService streams, Caller caller, JsonWebToken jwt,
             StreamTickets tickets, LiveStreams live) {
         this.tickets = tickets;
         this.live = live;
-        this.queries = queries;
+        this.bell = bell;
         this.streams = streams;
         this.caller = caller;
         this.jwt = jwt;
@@ -63,27 +63,27 @@ public class NotificationResource {
     @GET
     public Uni<Response> list(@QueryParam("unread") boolean unread, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return queries.list(reader(), unread, Cursor.parse(cursor), Page.limit(limit)).map(Page::toResponse);
+        return bell.list(reader(), unread, Cursor.parse(cursor), Page.limit(limit)).map(Page::toResponse);
     }
 
     @GET
     @Path("/unread-count")
     public Uni<Map<String, Long>> unreadCount() {
-        return queries.unreadCount(reader()).map(count -> Map.of("count", count));
+        return bell.unreadCount(reader()).map(count -> Map.of("count", count));
     }
 
     @POST
     @Path("/{id}/read")
     @ResponseStatus(204)
     public Uni<Void> read(@PathParam("id") UUID id) {
-        return queries.markRead(reader(), id);
+        return bell.markRead(reader(), id);
     }
 
     @POST
     @Path("/read-all")
     @ResponseStatus(204)
     public Uni<Void> readAll() {
-        return queries.readAll(reader());
+        return bell.readAll(reader());
     }
 
     /** A one-time ticket that opens {@link #stream} from a browser's EventSource, which cannot send a header. */

@@ -1,8 +1,8 @@
 package ai.wevion.notification.telegram.rest;
 
-import ai.wevion.notification.telegram.service.TelegramLinks;
-import ai.wevion.notification.telegram.service.TelegramLinks.LinkStatus;
-import ai.wevion.notification.telegram.service.TelegramLinks.NewLink;
+import ai.wevion.notification.telegram.service.TelegramLinkService;
+import ai.wevion.notification.telegram.service.TelegramLinkService.LinkStatus;
+import ai.wevion.notification.telegram.service.TelegramLinkService.NewLink;
 import ai.wevion.session.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,10 +18,10 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @RolesAllowed({Caller.OWNER, Caller.ADMIN, Caller.MEMBER})
 public class TelegramLinkResource {
 
-    private final TelegramLinks links;
+    private final TelegramLinkService links;
     private final Caller caller;
 
-    public TelegramLinkResource(TelegramLinks links, Caller caller) {
+    public TelegramLinkResource(TelegramLinkService links, Caller caller) {
         this.links = links;
         this.caller = caller;
     }

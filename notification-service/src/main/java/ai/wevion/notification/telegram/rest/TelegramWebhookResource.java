@@ -1,7 +1,7 @@
 package ai.wevion.notification.telegram.rest;
 
 import ai.wevion.notification.config.NotificationConfig;
-import ai.wevion.notification.telegram.service.TelegramLinks;
+import ai.wevion.notification.telegram.service.TelegramLinkService;
 import ai.wevion.session.api.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -24,10 +24,10 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @PermitAll
 public class TelegramWebhookResource {
 
-    private final TelegramLinks links;
+    private final TelegramLinkService links;
     private final byte[] secret;
 
-    public TelegramWebhookResource(TelegramLinks links, NotificationConfig config) {
+    public TelegramWebhookResource(TelegramLinkService links, NotificationConfig config) {
         this.links = links;
         this.secret = config.telegram().webhookSecret().getBytes(StandardCharsets.UTF_8);
     }

@@ -1,37 +1,30 @@
-package ai.wevion.notification.alert.service;
+package ai.wevion.notification.alert.repository;
 
-import static ai.wevion.notification.alert.service.Feed.utc;
+import static ai.wevion.notification.repository.Timestamps.instant;
+import static ai.wevion.notification.repository.Timestamps.utc;
 
-import ai.wevion.session.api.ApiException;
 import ai.wevion.session.api.Page;
 import ai.wevion.session.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The bell for one user. A token alert is seen by the users who connected
- * its credentials and by admins and owners; a workspace alert by every
- * member; nothing outside the caller's workspace. Unread means not read by
- * this user and not yet resolved.
+ * The bell for one reader, and table {@code notification_read}. A token alert
+ * is seen by the users who connected its credentials and by admins and
+ * owners; a workspace alert by every member; nothing outside the reader's
+ * workspace. Unread means not read by this reader and not yet resolved.
  */
 @ApplicationScoped
-public class NotificationQueries {
-
-    /** The reader: whose bell. */
-    public record Reader(UUID workspaceId, UUID userId, boolean admin) {
-        Tuple args() {
-            return Tuple.of(workspaceId, userId, admin);
-        }
-    }
+public class BellRepository {
 
     // $1 workspace, $2 user, $3 admin
     private static final String VISIBLE = "n.workspace_id = $1 and (n.audience = 'WORKSPACE' or $3 or exists (select 1 from "
@@ -44,11 +37,9 @@ public class NotificationQueries {
             + "or n.resolved_at is not null)) as subjects";
 
     private final Pool pool;
-    private final Clock clock;
 
-    public NotificationQueries(Pool pool, Clock clock) {
+    public BellRepository(Pool pool) {
         this.pool = pool;
-        this.clock = clock;
     }
 
     /** Newest first, {@code limit} at a time, after the cursor of the previous page. */
@@ -76,48 +67,39 @@ public class NotificationQueries {
                 .map(rows -> rows.iterator().hasNext() ? view(rows.iterator().next()) : null);
     }
 
-    public Uni<Long> unreadCount(SqlClient db, Reader reader) {
-        return db.preparedQuery("select count(*) from notification n where " + VISIBLE + " and " + UNREAD)
+    public Uni<NotificationView> one(Reader reader, UUID id) {
+        return one(pool, reader, id);
+    }
+
+    public Uni<Long> unreadCount(Reader reader) {
+        return pool.preparedQuery("select count(*) from notification n where " + VISIBLE + " and " + UNREAD)
                 .execute(reader.args())
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    public Uni<Long> unreadCount(Reader reader) {
-        return unreadCount(pool, reader);
+    /** The reader read the notification; false when they had already. */
+    public Uni<Boolean> markRead(SqlConnection conn, Reader reader, UUID id, Instant now) {
+        return conn.preparedQuery("insert into notification_read (notification_id, user_id, read_at) values ($1, $2, $3) "
+                + "on conflict do nothing").execute(Tuple.of(id, reader.userId(), utc(now)))
+                .map(inserted -> inserted.rowCount() > 0);
     }
 
-    public Uni<Void> markRead(Reader reader, UUID id) {
-        Instant now = clock.instant();
-        return pool.withTransaction(conn -> one(conn, reader, id).chain(view -> {
-            if (view == null) {
-                throw ApiException.notFound("Notification");
-            }
-            return conn.preparedQuery("insert into notification_read (notification_id, user_id, read_at) values ($1, $2, $3) "
-                    + "on conflict do nothing").execute(Tuple.of(id, reader.userId(), utc(now)))
-                    .chain(inserted -> inserted.rowCount() == 0
-                            ? Uni.createFrom().voidItem()
-                            : Feed.changed(conn, reader.workspaceId(), id, reader.userId(), now));
-        }));
-    }
-
-    public Uni<Void> readAll(Reader reader) {
-        Instant now = clock.instant();
-        return pool.withTransaction(conn -> conn.preparedQuery("insert into notification_read (notification_id, user_id, read_at) "
+    /** The reader read everything they see; false when nothing was unread. */
+    public Uni<Boolean> markAllRead(SqlConnection conn, Reader reader, Instant now) {
+        return conn.preparedQuery("insert into notification_read (notification_id, user_id, read_at) "
                 + "select n.id, $2, $4 from notification n where " + VISIBLE + " and " + UNREAD)
                 .execute(reader.args().addOffsetDateTime(utc(now)))
-                .chain(inserted -> inserted.rowCount() == 0
-                        ? Uni.createFrom().voidItem()
-                        : Feed.changed(conn, reader.workspaceId(), null, reader.userId(), now)));
+                .map(inserted -> inserted.rowCount() > 0);
     }
 
-    static NotificationView view(Row r) {
+    /** A grouped notification that counts one more subject is unread again for everyone (N6). */
+    public Uni<Void> unreadForEveryone(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("delete from notification_read where notification_id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    private static NotificationView view(Row r) {
         return new NotificationView(r.getUUID("id").toString(), r.getString("type"), r.getString("title"), r.getString("body"),
                 r.getString("platform"), r.getString("link"), instant(r, "created_at"), instant(r, "read_at"),
                 instant(r, "resolved_at"), r.getLong("subjects").intValue());
-    }
-
-    private static Instant instant(Row r, String column) {
-        java.time.OffsetDateTime value = r.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }

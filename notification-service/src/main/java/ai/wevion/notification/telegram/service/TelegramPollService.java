@@ -2,12 +2,12 @@ package ai.wevion.notification.telegram.service;
 
 import ai.wevion.notification.config.NotificationConfig;
 import ai.wevion.notification.telegram.client.TelegramBotClient;
+import ai.wevion.notification.telegram.repository.TelegramUpdateRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,20 +21,23 @@ import org.jboss.logging.Logger;
  * after the stored offset, applies them, and moves the offset on.
  */
 @ApplicationScoped
-public class TelegramPoller {
+public class TelegramPollService {
 
-    private static final Logger LOG = Logger.getLogger(TelegramPoller.class);
+    private static final Logger LOG = Logger.getLogger(TelegramPollService.class);
 
     private final Pool pool;
     private final TelegramBotClient bot;
-    private final TelegramLinks links;
+    private final TelegramLinkService links;
+    private final TelegramUpdateRepository updates;
     private final boolean enabled;
     private final NotificationConfig.Telegram config;
 
-    public TelegramPoller(Pool pool, TelegramBotClient bot, TelegramLinks links, NotificationConfig config) {
+    public TelegramPollService(Pool pool, TelegramBotClient bot, TelegramLinkService links, TelegramUpdateRepository updates,
+            NotificationConfig config) {
         this.pool = pool;
         this.bot = bot;
         this.links = links;
+        this.updates = updates;
         this.config = config.telegram();
         this.enabled = "polling".equals(config.telegram().updates());
     }
@@ -63,24 +66,22 @@ public class TelegramPoller {
 
     /** Answers how many updates were applied. */
     public Uni<Integer> pollOnce() {
-        return pool.withTransaction(conn -> conn.query("select next_offset from telegram_poll where id = 1 for update skip locked").execute()
-                .chain(rows -> {
-                    if (!rows.iterator().hasNext()) {
+        return pool.withTransaction(conn -> updates.lockPollOffset(conn)
+                .chain(offset -> {
+                    if (offset == null) {
                         return Uni.createFrom().item(0); // another replica is polling
                     }
-                    long offset = rows.iterator().next().getLong(0);
                     return bot.getUpdates(offset).chain(answer -> {
                         if (!answer.ok()) {
                             LOG.warnf("getUpdates refused: %s", answer.description());
                             return Uni.createFrom().item(0);
                         }
-                        var updates = TelegramBotClient.updates(answer).stream().map(u -> (JsonObject) u).toList();
-                        long next = updates.stream().mapToLong(u -> u.getLong("update_id") + 1).max().orElse(offset);
-                        return Multi.createFrom().iterable(updates).onItem().transformToUniAndConcatenate(links::onUpdate)
+                        var received = TelegramBotClient.updates(answer).stream().map(u -> (JsonObject) u).toList();
+                        long next = received.stream().mapToLong(u -> u.getLong("update_id") + 1).max().orElse(offset);
+                        return Multi.createFrom().iterable(received).onItem().transformToUniAndConcatenate(links::onUpdate)
                                 .collect().asList()
-                                .chain(() -> conn.preparedQuery("update telegram_poll set next_offset = $1 where id = 1")
-                                        .execute(Tuple.of(next)))
-                                .replaceWith(updates.size());
+                                .chain(() -> updates.movePollOffset(conn, next))
+                                .replaceWith(received.size());
                     });
                 }));
     }

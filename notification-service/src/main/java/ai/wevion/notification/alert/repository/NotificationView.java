@@ -1,4 +1,4 @@
-package ai.wevion.notification.alert.service;
+package ai.wevion.notification.alert.repository;
 
 import java.time.Instant;
 

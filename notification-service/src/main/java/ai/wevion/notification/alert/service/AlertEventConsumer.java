@@ -1,7 +1,7 @@
 package ai.wevion.notification.alert.service;
 
-import ai.wevion.notification.alert.service.Events.SyncResult;
-import ai.wevion.notification.alert.service.Events.TokenStatus;
+import ai.wevion.notification.event.SyncResult;
+import ai.wevion.notification.event.TokenStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,31 +14,32 @@ import org.jboss.logging.Logger;
 /**
  * token-status and sync-results → alerts. A database outage holds the
  * partition and retries (the offset is committed only after the event is
- * applied): nothing is lost. An unreadable event is logged and skipped.
+ * applied): nothing is lost. An unreadable event is logged and skipped, and
+ * so is a sync-results event of a type this service does not know.
  */
 @ApplicationScoped
-public class EventConsumers {
+public class AlertEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+    private static final Logger LOG = Logger.getLogger(AlertEventConsumer.class);
 
     private final AlertService alerts;
     private final ObjectMapper json;
 
-    public EventConsumers(AlertService alerts, ObjectMapper json) {
+    public AlertEventConsumer(AlertService alerts, ObjectMapper json) {
         this.alerts = alerts;
         this.json = json;
     }
 
     @Incoming("token-status")
     public Uni<Void> tokenStatus(String payload) {
-        return consume("token-status", payload, TokenStatus.class,
+        return consume(TokenStatus.TOPIC, payload, TokenStatus.class,
                 e -> e.eventId() != null && e.platformUserId() != null && e.workspaceId() != null && e.occurredAt() != null,
                 alerts::apply);
     }
 
     @Incoming("sync-results")
     public Uni<Void> syncResults(String payload) {
-        return consume("sync-results", payload, SyncResult.class,
+        return consume(SyncResult.TOPIC, payload, SyncResult.class,
                 e -> e.eventId() != null && e.adAccountId() != null && e.workspaceId() != null && e.type() != null,
                 alerts::apply);
     }
@@ -52,7 +53,7 @@ public class EventConsumers {
             return Uni.createFrom().voidItem();
         }
         if (!complete.test(event)) {
-            LOG.warnf("skipping a %s event without its required fields", topic);
+            LOG.warnf("skipping a %s event without its required fields or of an unknown type", topic);
             return Uni.createFrom().voidItem();
         }
         return apply.apply(event)

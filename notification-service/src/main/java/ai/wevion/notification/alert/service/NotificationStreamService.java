@@ -1,17 +1,17 @@
 package ai.wevion.notification.alert.service;
 
-import ai.wevion.notification.alert.service.NotificationQueries.Reader;
+import ai.wevion.notification.alert.repository.BellRepository;
+import ai.wevion.notification.alert.repository.FeedRepository;
+import ai.wevion.notification.alert.repository.FeedRepository.Change;
+import ai.wevion.notification.alert.repository.NotificationView;
+import ai.wevion.notification.alert.repository.Reader;
 import ai.wevion.pglisten.PgNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.MultiEmitter;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,29 +29,29 @@ import org.jboss.logging.Logger;
  * reader may not see only moves the stream on.
  */
 @ApplicationScoped
-public class NotificationStreams {
+public class NotificationStreamService {
 
     /** One event of a stream: a new or changed notification (null when only the count moved) and the unread count. */
     public record FeedEvent(long seq, NotificationView notification, long unreadCount) {
     }
 
-    private static final Logger LOG = Logger.getLogger(NotificationStreams.class);
+    private static final Logger LOG = Logger.getLogger(NotificationStreamService.class);
     private static final int BATCH = 200;
 
     private final Map<UUID, Set<Stream>> byWorkspace = new ConcurrentHashMap<>();
-    private final Pool pool;
-    private final NotificationQueries queries;
+    private final FeedRepository feed;
+    private final BellRepository bell;
     private final PgNotifications notifications;
 
-    public NotificationStreams(Pool pool, NotificationQueries queries, PgNotifications notifications) {
-        this.pool = pool;
-        this.queries = queries;
+    public NotificationStreamService(FeedRepository feed, BellRepository bell, PgNotifications notifications) {
+        this.feed = feed;
+        this.bell = bell;
         this.notifications = notifications;
     }
 
     void listen(@Observes StartupEvent event) {
         // after a reconnect every stream looks again: notifications sent meanwhile are lost, the feed is not
-        notifications.listen(Feed.CHANNEL, ws -> wake(UUID.fromString(ws)), () -> byWorkspace.keySet().forEach(this::wake));
+        notifications.listen(FeedRepository.CHANNEL, ws -> wake(UUID.fromString(ws)), () -> byWorkspace.keySet().forEach(this::wake));
     }
 
     /** A live stream for this reader, from after {@code lastEventId}, or from now (first event: the unread count). */
@@ -64,21 +64,15 @@ public class NotificationStreams {
                 stream.startAt(lastEventId);
                 return;
             }
-            pool.preparedQuery("select last_seq from workspace_feed where workspace_id = $1").execute(Tuple.of(reader.workspaceId()))
-                    .chain(rows -> {
-                        long seq = rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : 0;
-                        return queries.unreadCount(reader).invoke(count -> emitter.emit(new FeedEvent(seq, null, count)))
-                                .replaceWith(seq);
-                    })
+            feed.lastSeq(reader.workspaceId())
+                    .chain(seq -> bell.unreadCount(reader).invoke(count -> emitter.emit(new FeedEvent(seq, null, count)))
+                            .replaceWith(seq))
                     .subscribe().with(stream::startAt, emitter::fail);
         });
     }
 
     private void wake(UUID workspaceId) {
         byWorkspace.getOrDefault(workspaceId, Set.of()).forEach(Stream::pump);
-    }
-
-    private record Change(long seq, UUID notificationId, UUID onlyFor) {
     }
 
     private final class Stream {
@@ -120,18 +114,12 @@ public class NotificationStreams {
         }
 
         private Uni<Boolean> next() {
-            return pool.preparedQuery("select seq, notification_id, user_id from notification_change where workspace_id = $1 "
-                    + "and seq > $2 order by seq limit " + BATCH)
-                    .execute(Tuple.of(reader.workspaceId(), seq))
-                    .chain(rows -> {
-                        List<Change> changes = new ArrayList<>();
-                        for (Row r : rows) {
-                            changes.add(new Change(r.getLong(0), r.getUUID(1), r.getUUID(2)));
-                        }
+            return feed.after(reader.workspaceId(), seq, BATCH)
+                    .chain(changes -> {
                         if (changes.isEmpty()) {
                             return Uni.createFrom().item(false);
                         }
-                        return queries.unreadCount(reader).chain(count -> send(changes, 0, count))
+                        return bell.unreadCount(reader).chain(count -> send(changes, 0, count))
                                 .replaceWith(changes.size() == BATCH);
                     });
         }
@@ -144,7 +132,7 @@ public class NotificationStreams {
             boolean mine = c.onlyFor() == null || Objects.equals(c.onlyFor(), reader.userId());
             Uni<NotificationView> view = !mine || c.notificationId() == null
                     ? Uni.createFrom().nullItem()
-                    : queries.one(pool, reader, c.notificationId());
+                    : bell.one(reader, c.notificationId());
             return view.invoke(v -> {
                 if (mine && (v != null || c.notificationId() == null)) {
                     emitter.emit(new FeedEvent(c.seq(), v, count));

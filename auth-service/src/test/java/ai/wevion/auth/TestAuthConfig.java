@@ -1,0 +1,47 @@
+package ai.wevion.auth;
+
+import ai.wevion.auth.config.AuthConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link AuthConfig} without Quarkus, for plain unit tests: records whose
+ * components are the config's methods, with application.properties' defaults.
+ */
+public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, AuthConfig.ServiceClient> serviceClients)
+        implements AuthConfig {
+
+    public record Jwt(String issuer, Duration lifetime, String keysFile, Optional<String> activeKeyId, boolean generateMissingKeys)
+            implements AuthConfig.Jwt {
+    }
+
+    public record Session(Duration lifetime, Duration slideAfter, Duration rotationGrace, Duration impersonationLifetime,
+            String cookiePath) implements AuthConfig.Session {
+    }
+
+    public record Login(int bcryptCost, int freeFailures, Duration firstBackoff, Duration maxBackoff) implements AuthConfig.Login {
+    }
+
+    public record ServiceClient(String secret) implements AuthConfig.ServiceClient {
+    }
+
+    /** The defaults, bcrypt at its cheapest cost (4) so that a test hashes in milliseconds. */
+    public static TestAuthConfig defaults() {
+        return new TestAuthConfig(
+                new Jwt("https://auth.wevion.ai", Duration.ofHours(1), "src/test/resources/jwt-keys.json", Optional.empty(), false),
+                new Session(Duration.ofDays(7), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofHours(1), "/api/v1/auth"),
+                new Login(4, 5, Duration.ofSeconds(2), Duration.ofMinutes(15)),
+                Map.of());
+    }
+
+    public TestAuthConfig withJwt(Jwt other) {
+        return new TestAuthConfig(other, session, login, serviceClients);
+    }
+
+    public TestAuthConfig withServiceClients(Map<String, String> secrets) {
+        Map<String, AuthConfig.ServiceClient> clients = new java.util.HashMap<>();
+        secrets.forEach((id, secret) -> clients.put(id, new ServiceClient(secret)));
+        return new TestAuthConfig(jwt, session, login, Map.copyOf(clients));
+    }
+}

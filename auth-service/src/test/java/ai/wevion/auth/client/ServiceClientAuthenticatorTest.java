@@ -1,0 +1,35 @@
+package ai.wevion.auth.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.wevion.auth.TestAuthConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Who may ask for a service JWT (client-credentials grant): only a registered client with its own secret. */
+class ServiceClientAuthenticatorTest {
+
+    private final ServiceClientAuthenticator clients = new ServiceClientAuthenticator(TestAuthConfig.defaults()
+            .withServiceClients(Map.of("connector-service", "local-connector-service-secret", "sync-worker", "worker-secret")));
+
+    @Test
+    void aRegisteredClientWithItsSecretIsAccepted() {
+        assertThat(clients.isValid("connector-service", "local-connector-service-secret")).isTrue();
+        assertThat(clients.isValid("sync-worker", "worker-secret")).isTrue();
+    }
+
+    @Test
+    void anotherClientsSecretAWrongSecretOrAnUnknownClientIsRefused() {
+        assertThat(clients.isValid("connector-service", "worker-secret")).isFalse();
+        assertThat(clients.isValid("connector-service", "local-connector-service-secreT")).isFalse();
+        assertThat(clients.isValid("connector-service", "local-connector-service-secret ")).isFalse();
+        assertThat(clients.isValid("rules-engine", "worker-secret")).isFalse();
+    }
+
+    @Test
+    void missingCredentialsAreRefused() {
+        assertThat(clients.isValid(null, "worker-secret")).isFalse();
+        assertThat(clients.isValid("sync-worker", null)).isFalse();
+        assertThat(clients.isValid("sync-worker", "")).isFalse();
+    }
+}
