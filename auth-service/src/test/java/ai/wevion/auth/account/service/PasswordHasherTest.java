@@ -6,7 +6,6 @@ import ai.wevion.auth.TestAuthConfig;
 import io.vertx.mutiny.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Passwords at rest (A1): bcrypt at the configured cost, salted, and the same work for an unknown e-mail address. */
@@ -66,16 +65,23 @@ class PasswordHasherTest {
     }
 
     /**
-     * Signup and login allow 72 characters (@Size counts characters); bcrypt
-     * reads at most 72 bytes, and at.favre's strict default throws on more, so a
-     * 72-character password with accents fails the call (500) instead of
-     * being a wrong password. Enable once the hasher or the validation counts bytes.
+     * Signup and login allow 72 characters (@Size counts characters), while
+     * bcrypt reads at most 72 bytes: a password with accents can be longer in
+     * bytes. It is a wrong password, not an error, and it can be chosen.
      */
-    @Disabled("finding: a password of <= 72 characters but > 72 UTF-8 bytes throws IllegalArgumentException (500) instead of not matching")
     @Test
     void aLongPasswordWithAccentsIsAWrongPasswordNotAnError_A1() {
         String hash = hasher.hash("correct horse battery").await().indefinitely();
 
         assertThat(hasher.matches("é".repeat(72), hash).await().indefinitely()).isFalse();
+    }
+
+    @Test
+    void aPasswordOfMoreThanSeventyTwoBytesCanBeChosenAndOnlyItMatches_A1() {
+        String accented = "é".repeat(72);
+        String hash = hasher.hash(accented).await().indefinitely();
+
+        assertThat(hasher.matches(accented, hash).await().indefinitely()).isTrue();
+        assertThat(hasher.matches("é".repeat(71) + "e", hash).await().indefinitely()).isFalse();
     }
 }

@@ -24,13 +24,13 @@ final class MetaErrorClassifier {
     }
 
     static ProviderFailure classify(int httpStatus, JsonObject body, String businessUsageHeader) {
-        JsonObject error = body == null ? null : body.getJsonObject("error");
+        JsonObject error = body != null && body.getValue("error") instanceof JsonObject e ? e : null;
         if (error == null) {
             return ProviderFailure.retryable("PROVIDER_UNAVAILABLE", null, "HTTP " + httpStatus + " without an error body");
         }
-        int code = error.getInteger("code", 0);
-        Integer subcode = error.getInteger("error_subcode");
-        String message = error.getString("message", "");
+        int code = number(error.getValue("code"), 0);
+        Integer subcode = error.getValue("error_subcode") == null ? null : number(error.getValue("error_subcode"), 0);
+        String message = error.getValue("message") instanceof String m ? m : "";
         if (code == 190 || code == 102) {
             return ProviderFailure.permanent(subcode == null ? "INVALID_TOKEN" : AUTH_SUBCODES.getOrDefault(subcode, "INVALID_TOKEN"),
                     code + "/" + subcode + " " + message);
@@ -42,6 +42,18 @@ final class MetaErrorClassifier {
             return ProviderFailure.permanent("INVALID_CODE", message);
         }
         return ProviderFailure.retryable("PROVIDER_UNAVAILABLE", null, code + " " + message);
+    }
+
+    /** A number Meta may also send as text ("190"); {@code otherwise} when it is neither. */
+    private static int number(Object value, int otherwise) {
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return value instanceof String text ? Integer.parseInt(text.trim()) : otherwise;
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 
     /** The longest {@code estimated_time_to_regain_access} (minutes) in X-Business-Use-Case-Usage. */

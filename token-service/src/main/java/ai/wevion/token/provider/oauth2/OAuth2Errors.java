@@ -17,15 +17,19 @@ public final class OAuth2Errors {
     }
 
     public static ProviderFailure classify(String provider, int status, JsonObject body, String retryAfter) {
-        String error = body == null ? null : body.getString("error");
+        String error = errorCode(body);
         String detail = provider + " answered " + status + (error == null ? "" : " " + error)
-                + (body == null || body.getString("error_description") == null ? "" : ": " + body.getString("error_description"));
+                + (text(body, "error_description") == null ? "" : ": " + text(body, "error_description"));
         if ("invalid_grant".equals(error)) {
-            return ProviderFailure.permanent("invalid_rapt".equals(body.getString("error_subtype")) ? "INVALID_RAPT" : "INVALID_GRANT",
+            return ProviderFailure.permanent("invalid_rapt".equals(text(body, "error_subtype")) ? "INVALID_RAPT" : "INVALID_GRANT",
                     detail);
         }
         if ("invalid_token".equals(error) && status == 401) {
             // a call made with the token (a liveness check of a token that never expires): it was revoked
+            return ProviderFailure.permanent("REVOKED", detail);
+        }
+        if ("account_invalid".equals(error) && status == 403) {
+            // Stripe, after the account removed the app: the token will never work again
             return ProviderFailure.permanent("REVOKED", detail);
         }
         if ("admin_policy_enforced".equals(error)) {
@@ -42,5 +46,18 @@ public final class OAuth2Errors {
             return ProviderFailure.retryable("TRANSIENT", OAuth2Client.seconds(retryAfter), detail);
         }
         return ProviderFailure.retryable("PROVIDER_ERROR", null, detail);
+    }
+
+    /** RFC 6749's {@code error} string, or the {@code code} of Stripe's {@code error} object; null when neither. */
+    private static String errorCode(JsonObject body) {
+        Object error = body == null ? null : body.getValue("error");
+        if (error instanceof JsonObject object) {
+            return object.getValue("code") instanceof String code ? code : null;
+        }
+        return error instanceof String code ? code : null;
+    }
+
+    private static String text(JsonObject body, String field) {
+        return body != null && body.getValue(field) instanceof String value ? value : null;
     }
 }

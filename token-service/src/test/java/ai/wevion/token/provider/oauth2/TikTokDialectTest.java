@@ -1,10 +1,13 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
+
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.ProviderFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.wevion.token.ConfigStub;
-import ai.wevion.token.config.TokenConfig.OAuthProvider;
+
 import ai.wevion.token.provider.ProviderFailure.Kind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TikTokDialectTest {
 
-    static final OAuthProvider TIKTOK = ConfigStub.of(OAuthProvider.class,
+    static final OAuth2Settings TIKTOK = ConfigStub.of(OAuth2Settings.class,
             Map.of("displayName", "TikTok", "clientId", "app-42", "clientSecret", "tiktok-secret"));
 
     @ParameterizedTest(name = "code {0} -> {1}")

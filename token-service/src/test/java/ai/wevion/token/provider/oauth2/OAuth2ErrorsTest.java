@@ -1,11 +1,13 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
+
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.ProviderFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.wevion.token.provider.ProviderFailure.Kind;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,11 +78,9 @@ class OAuth2ErrorsTest {
 
     /**
      * docs/providers.md ("Stripe Connect"): a revoked account answers 403
-     * {@code account_invalid}. OAuth2Errors has no rule for it, so a liveness
-     * check that meets it defers the token instead of expiring it (only the
-     * deauthorization webhook expires it). Enable once that rule exists.
+     * {@code account_invalid} (Stripe's error object): the liveness check that
+     * meets it expires the token, as the deauthorization webhook does.
      */
-    @Disabled("finding: OAuth2Errors has no rule for Stripe's 403 account_invalid (docs/providers.md); it is classified RETRYABLE PROVIDER_ERROR")
     @Test
     void stripesAccountInvalidAfterADeauthorizationExpiresTheToken_T8() {
         JsonObject stripeError = new JsonObject().put("error", new JsonObject().put("type", "invalid_request_error")
@@ -89,6 +89,7 @@ class OAuth2ErrorsTest {
         ProviderFailure failure = OAuth2Errors.classify("Stripe", 403, stripeError, null);
 
         assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
+        assertThat(failure.reason()).isEqualTo("REVOKED");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,11 +1,14 @@
-package ai.wevion.token.provider;
+package ai.wevion.token.provider.oauth2;
+
+import ai.wevion.token.provider.Granted;
+import ai.wevion.token.provider.ProviderFailure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.wevion.token.ConfigStub;
-import ai.wevion.token.config.TokenConfig.OAuthProvider;
+
 import ai.wevion.token.provider.Granted.AdAccount;
 import ai.wevion.token.provider.Granted.Identity;
 import ai.wevion.token.provider.ProviderFailure.Kind;
@@ -31,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class GrantFormatTest {
 
-    private static final OAuthProvider GOOGLE = provider("Google Ads");
+    private static final OAuth2Settings GOOGLE = provider("Google Ads");
     private static Vertx vertx;
     private static WebClient http;
 
@@ -264,7 +267,7 @@ class GrantFormatTest {
         return HttpRequest.newInstance(http.getAbs("http://127.0.0.1:9/never-sent"));
     }
 
-    private static OAuthProvider provider(String displayName) {
-        return ConfigStub.of(OAuthProvider.class, Map.of("displayName", displayName));
+    private static OAuth2Settings provider(String displayName) {
+        return ConfigStub.of(OAuth2Settings.class, Map.of("displayName", displayName));
     }
 }
