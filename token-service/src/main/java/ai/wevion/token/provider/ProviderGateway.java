@@ -1,6 +1,6 @@
 package ai.wevion.token.provider;
 
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package ai.wevion.auth.account.rest;
 
 import ai.wevion.auth.account.service.AccountService;
-import ai.wevion.session.Caller;
+import ai.wevion.authclient.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

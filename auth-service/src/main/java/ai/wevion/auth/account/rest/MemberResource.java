@@ -3,7 +3,7 @@ package ai.wevion.auth.account.rest;
 import ai.wevion.auth.account.rest.AccountRequests.MemberCreated;
 import ai.wevion.auth.account.rest.AccountRequests.NewMember;
 import ai.wevion.auth.account.service.AccountService;
-import ai.wevion.session.Caller;
+import ai.wevion.authclient.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -3,7 +3,7 @@ package ai.wevion.auth.client.rest;
 import ai.wevion.auth.client.ServiceClientAuthenticator;
 import ai.wevion.auth.jwt.AccessTokenIssuer;
 import ai.wevion.auth.jwt.AccessTokenIssuer.SignedToken;
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;

@@ -2,7 +2,7 @@ package ai.wevion.auth.session.rest;
 
 import ai.wevion.auth.session.repository.Impersonation;
 import ai.wevion.auth.session.service.SessionService;
-import ai.wevion.session.Caller;
+import ai.wevion.authclient.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package ai.wevion.auth.session.rest;
 
 import ai.wevion.auth.session.service.SessionService;
-import ai.wevion.session.Caller;
-import ai.wevion.session.api.ApiError;
+import ai.wevion.authclient.Caller;
+import ai.wevion.authclient.api.ApiError;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

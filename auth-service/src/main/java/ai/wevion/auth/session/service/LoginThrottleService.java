@@ -2,7 +2,7 @@ package ai.wevion.auth.session.service;
 
 import ai.wevion.auth.config.AuthConfig;
 import ai.wevion.auth.session.repository.LoginThrottleRepository;
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

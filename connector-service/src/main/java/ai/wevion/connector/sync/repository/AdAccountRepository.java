@@ -4,8 +4,8 @@ import static ai.wevion.connector.repository.Timestamps.instant;
 import static ai.wevion.connector.repository.Timestamps.utc;
 
 import ai.wevion.connector.event.TokenStatus.AdAccountRef;
-import ai.wevion.session.api.Page;
-import ai.wevion.session.api.Page.Cursor;
+import ai.wevion.authclient.api.Page;
+import ai.wevion.authclient.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

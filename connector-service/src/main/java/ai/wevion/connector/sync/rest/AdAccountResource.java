@@ -1,9 +1,9 @@
 package ai.wevion.connector.sync.rest;
 
 import ai.wevion.connector.sync.service.SyncService;
-import ai.wevion.session.Caller;
-import ai.wevion.session.api.Page;
-import ai.wevion.session.api.Page.Cursor;
+import ai.wevion.authclient.Caller;
+import ai.wevion.authclient.api.Page;
+import ai.wevion.authclient.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

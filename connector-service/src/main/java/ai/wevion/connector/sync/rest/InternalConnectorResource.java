@@ -3,7 +3,7 @@ package ai.wevion.connector.sync.rest;
 import ai.wevion.connector.sync.service.Gate;
 import ai.wevion.connector.sync.service.GateService;
 import ai.wevion.connector.sync.service.SyncScheduleService;
-import ai.wevion.session.Caller;
+import ai.wevion.authclient.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;

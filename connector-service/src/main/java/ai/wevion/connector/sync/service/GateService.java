@@ -7,7 +7,7 @@ import ai.wevion.connector.sync.repository.AdAccountRepository;
 import ai.wevion.connector.sync.repository.AdAccountRepository.GateMove;
 import ai.wevion.outbox.Outbox;
 import ai.wevion.pglisten.PgNotifications;
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -3,8 +3,8 @@ package ai.wevion.notification.alert.repository;
 import static ai.wevion.notification.repository.Timestamps.instant;
 import static ai.wevion.notification.repository.Timestamps.utc;
 
-import ai.wevion.session.api.Page;
-import ai.wevion.session.api.Page.Cursor;
+import ai.wevion.authclient.api.Page;
+import ai.wevion.authclient.api.Page.Cursor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

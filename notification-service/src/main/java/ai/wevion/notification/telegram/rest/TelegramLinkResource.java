@@ -3,7 +3,7 @@ package ai.wevion.notification.telegram.rest;
 import ai.wevion.notification.telegram.service.TelegramLinkService;
 import ai.wevion.notification.telegram.service.TelegramLinkService.LinkStatus;
 import ai.wevion.notification.telegram.service.TelegramLinkService.NewLink;
-import ai.wevion.session.Caller;
+import ai.wevion.authclient.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;

@@ -2,7 +2,7 @@ package ai.wevion.notification.telegram.rest;
 
 import ai.wevion.notification.config.NotificationConfig;
 import ai.wevion.notification.telegram.service.TelegramLinkService;
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.PermitAll;

@@ -1,7 +1,7 @@
 package ai.wevion.token.platform.rest;
 
-import ai.wevion.session.Caller;
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.Caller;
+import ai.wevion.authclient.api.ApiException;
 import ai.wevion.token.config.TokenConfig;
 import ai.wevion.token.platform.service.ConnectService;
 import ai.wevion.token.platform.service.OAuthStateSigner;

@@ -1,6 +1,6 @@
 package ai.wevion.token.platform.rest;
 
-import ai.wevion.session.Caller;
+import ai.wevion.authclient.Caller;
 import ai.wevion.token.platform.service.PlatformUserService;
 import ai.wevion.token.catalog.Provider;
 import ai.wevion.token.catalog.ProviderCatalog;

@@ -1,8 +1,8 @@
 package ai.wevion.token.platform.rest;
 
-import ai.wevion.session.Caller;
-import ai.wevion.session.api.Page;
-import ai.wevion.session.api.Page.Cursor;
+import ai.wevion.authclient.Caller;
+import ai.wevion.authclient.api.Page;
+import ai.wevion.authclient.api.Page.Cursor;
 import jakarta.ws.rs.core.Response;
 import ai.wevion.token.platform.repository.PlatformUser;
 import ai.wevion.token.platform.service.PlatformUserService;

@@ -1,7 +1,7 @@
 package ai.wevion.token.platform.service;
 
-import ai.wevion.session.Caller;
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.Caller;
+import ai.wevion.authclient.api.ApiException;
 import ai.wevion.token.catalog.Provider;
 import ai.wevion.token.catalog.ProviderCatalog;
 import ai.wevion.token.config.TokenConfig;

@@ -1,9 +1,9 @@
 package ai.wevion.token.platform.service;
 
-import ai.wevion.session.Caller;
-import ai.wevion.session.api.ApiException;
-import ai.wevion.session.api.Page;
-import ai.wevion.session.api.Page.Cursor;
+import ai.wevion.authclient.Caller;
+import ai.wevion.authclient.api.ApiException;
+import ai.wevion.authclient.api.Page;
+import ai.wevion.authclient.api.Page.Cursor;
 import ai.wevion.token.catalog.ProviderCatalog;
 import ai.wevion.token.platform.repository.PlatformUser;
 import ai.wevion.token.platform.repository.PlatformUserRepository;

@@ -1,6 +1,6 @@
 package ai.wevion.token.platform.service;
 
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import ai.wevion.token.crypto.Hmac;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package ai.wevion.token.refresh.rest;
 
-import ai.wevion.session.Caller;
+import ai.wevion.authclient.Caller;
 import ai.wevion.token.refresh.service.CredentialService;
 import ai.wevion.token.refresh.service.CredentialService.Credential;
 import ai.wevion.token.refresh.service.RefreshService;

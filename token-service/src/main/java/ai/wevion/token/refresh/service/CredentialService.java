@@ -1,6 +1,6 @@
 package ai.wevion.token.refresh.service;
 
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import ai.wevion.token.catalog.Provider;
 import ai.wevion.token.catalog.ProviderCatalog;
 import ai.wevion.token.crypto.TokenCipher;

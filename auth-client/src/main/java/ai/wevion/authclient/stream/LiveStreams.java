@@ -1,6 +1,6 @@
-package ai.wevion.session.stream;
+package ai.wevion.authclient.stream;
 
-import ai.wevion.session.RevokedSessions;
+import ai.wevion.authclient.RevokedSessions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;

@@ -1,6 +1,7 @@
-package ai.wevion.session;
+package ai.wevion.authclient;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ai.wevion.authclient.event.SessionEnded;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -113,12 +114,9 @@ public class SessionEventsConsumer {
 
     void apply(String value) {
         try {
-            JsonNode event = json.readTree(value);
-            String type = event.path("type").asText();
-            String sessionId = event.path("sessionId").asText(null);
-            if (sessionId != null && (type.equals("SESSION_REVOKED") || type.equals("USER_LOGGED_OUT"))) {
-                Instant occurred = Instant.parse(event.path("occurredAt").asText());
-                revoked.revoke(sessionId, occurred.plus(config.lookback()));
+            SessionEnded event = json.readValue(value, SessionEnded.class);
+            if (event.endsASession()) {
+                revoked.revoke(event.sessionId(), event.occurredAt().plus(config.lookback()));
             }
         } catch (Exception e) {
             LOG.warnf("ignoring unreadable session event: %s", e.getMessage());

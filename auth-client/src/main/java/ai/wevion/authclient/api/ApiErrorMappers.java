@@ -1,10 +1,10 @@
-package ai.wevion.session.api;
+package ai.wevion.authclient.api;
 
-import ai.wevion.session.RevokedSessionAugmentor.SessionEndedException;
+import ai.wevion.authclient.RevokedSessionAugmentor.SessionEndedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import ai.wevion.session.stream.StreamTicketIdentityProvider.InvalidTicketException;
+import ai.wevion.authclient.stream.StreamTicketIdentityProvider.InvalidTicketException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

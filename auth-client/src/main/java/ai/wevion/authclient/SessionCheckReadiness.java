@@ -1,4 +1,4 @@
-package ai.wevion.session;
+package ai.wevion.authclient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

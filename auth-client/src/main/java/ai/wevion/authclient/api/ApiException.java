@@ -1,4 +1,4 @@
-package ai.wevion.session.api;
+package ai.wevion.authclient.api;
 
 import java.time.Duration;
 

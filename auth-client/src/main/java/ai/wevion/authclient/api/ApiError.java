@@ -1,4 +1,4 @@
-package ai.wevion.session.api;
+package ai.wevion.authclient.api;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

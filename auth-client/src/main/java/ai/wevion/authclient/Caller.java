@@ -1,6 +1,6 @@
-package ai.wevion.session;
+package ai.wevion.authclient;
 
-import ai.wevion.session.api.ApiException;
+import ai.wevion.authclient.api.ApiException;
 import jakarta.json.JsonObject;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;

@@ -1,4 +1,4 @@
-package ai.wevion.session.stream;
+package ai.wevion.authclient.stream;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

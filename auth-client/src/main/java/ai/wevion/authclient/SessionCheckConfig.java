@@ -1,4 +1,4 @@
-package ai.wevion.session;
+package ai.wevion.authclient;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

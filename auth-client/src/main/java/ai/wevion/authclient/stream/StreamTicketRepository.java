@@ -1,4 +1,4 @@
-package ai.wevion.session.stream;
+package ai.wevion.authclient.stream;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package ai.wevion.session.stream;
+package ai.wevion.authclient.stream;
 
 import io.quarkus.security.identity.request.BaseAuthenticationRequest;
 

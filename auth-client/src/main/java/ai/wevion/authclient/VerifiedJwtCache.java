@@ -1,4 +1,4 @@
-package ai.wevion.session;
+package ai.wevion.authclient;
 
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;

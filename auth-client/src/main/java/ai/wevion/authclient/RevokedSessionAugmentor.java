@@ -1,4 +1,4 @@
-package ai.wevion.session;
+package ai.wevion.authclient;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

@@ -1,4 +1,4 @@
-package ai.wevion.session.stream;
+package ai.wevion.authclient.stream;
 
 /** Why a live stream ended; the page acts on it (log in again, or renew the JWT and reopen). */
 public enum StreamEnd {
