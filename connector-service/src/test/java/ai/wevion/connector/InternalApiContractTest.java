@@ -3,7 +3,8 @@ package ai.wevion.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ai.wevion.connector.InternalContract.Interaction;
+import ai.wevion.testing.InternalContract;
+import ai.wevion.testing.InternalContract.Interaction;
 import ai.wevion.connector.TokenEvents.Account;
 import ai.wevion.testing.FreshConsumerGroups;
 import ai.wevion.testing.MutableClock;

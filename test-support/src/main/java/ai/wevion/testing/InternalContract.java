@@ -1,9 +1,8 @@
-package ai.wevion.connector;
+package ai.wevion.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.wevion.testing.TestJwts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,12 +33,11 @@ import java.util.stream.Stream;
  * Pact-style without Pact): reads them, replays one against the running
  * service, checks the answer against the consumer's JSON Schema, and checks
  * that the path, method and fields are the ones docs/openapi publishes.
- * token-service's tests hold the same class (test-support is shared by
- * both but was out of this change's reach).
+ * Each providing service's {@code InternalApiContractTest} drives it.
  */
-final class InternalContract {
+public final class InternalContract {
 
-    static final Path DIR = Path.of("../docs/contracts/internal-v1"); // from the module's folder
+    public static final Path DIR = Path.of("../docs/contracts/internal-v1"); // from the module's folder
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(VersionFlag.V202012);
@@ -51,7 +49,7 @@ final class InternalContract {
     }
 
     /** One request a consumer makes and the answer it relies on. */
-    record Interaction(String consumer, String description, String providerState, String method, String path,
+    public record Interaction(String consumer, String description, String providerState, String method, String path,
             Map<String, String> query, String jwt, int status, JsonNode body, JsonNode defs) {
 
         String name() {
@@ -65,7 +63,7 @@ final class InternalContract {
     }
 
     /** Every consumer's interactions with {@code provider}, by name, each consumer file checked against its format first. */
-    static Map<String, Interaction> of(String provider) {
+    public static Map<String, Interaction> of(String provider) {
         JsonSchema format = schema(read(DIR.resolve("consumer.schema.json")));
         Map<String, Interaction> interactions = new LinkedHashMap<>();
         for (Path file : consumerFiles()) {
@@ -85,7 +83,7 @@ final class InternalContract {
     }
 
     /** Sends the interaction's request as its consumer does; {@code params} fill the path's placeholders. */
-    static Response replay(Interaction i, Map<String, String> params) {
+    public static Response replay(Interaction i, Map<String, String> params) {
         RequestSpecification request = given().accept("application/json");
         if ("service".equals(i.jwt())) {
             request.header("Authorization", "Bearer " + TestJwts.service(i.consumer()));
@@ -95,7 +93,7 @@ final class InternalContract {
     }
 
     /** The answer has the consumer's status and a body its schema accepts. */
-    static void assertAnswers(Interaction i, Response answer) {
+    public static void assertAnswers(Interaction i, Response answer) {
         String body = answer.asString();
         String shown = body.replaceAll("(\"accessToken\"\\s*:\\s*\")[^\"]*", "$1***"); // no token in a test report (T2)
         assertThat(answer.statusCode()).as("%s: status (body %s)", i, shown).isEqualTo(i.status());
@@ -104,7 +102,7 @@ final class InternalContract {
     }
 
     /** The path and method exist in docs/openapi/{@code <provider>}.yaml, with the query parameters and fields the consumer uses. */
-    static void assertPublished(Interaction i, String provider) {
+    public static void assertPublished(Interaction i, String provider) {
         JsonNode openApi = readYaml(Path.of("../docs/openapi/" + provider + ".yaml"));
         JsonNode operation = openApi.path("paths").path(i.path()).path(i.method().toLowerCase());
         assertThat(operation.isMissingNode()).as("%s: %s %s in docs/openapi/%s.yaml", i, i.method(), i.path(), provider).isFalse();
