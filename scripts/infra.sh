@@ -96,7 +96,7 @@ kafka_lib() {
   if [ ! -f "$KAFKA_LIB/.complete" ]; then
     step "Fetching the Kafka broker jars from Maven Central (once)"
     rm -rf "$KAFKA_LIB"
-    mvnw -q -f "$ROOT/infra/kafka/pom.xml" dependency:copy-dependencies \
+    mvnw -q -f "$ROOT/tools/infra/kafka/pom.xml" dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIB" >&2
     touch "$KAFKA_LIB/.complete"
   fi
@@ -133,7 +133,7 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 PROPS
   local java_opts=(-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1
-    -Dlog4j2.configurationFile="$ROOT/infra/kafka/log4j2.properties" -Dkafka.logs.dir="$KAFKA_DIR/logs")
+    -Dlog4j2.configurationFile="$ROOT/tools/infra/kafka/log4j2.properties" -Dkafka.logs.dir="$KAFKA_DIR/logs")
   if [ ! -f "$KAFKA_DIR/data/meta.properties" ]; then
     java "${java_opts[@]}" -cp "$KAFKA_LIB/*" kafka.tools.StorageTool format \
       -t "$(cat "$KAFKA_DIR/cluster-id" 2>/dev/null || echo wevion-$PROFILE-cluster01 | tee "$KAFKA_DIR/cluster-id")" \
@@ -146,7 +146,7 @@ PROPS
   wait_for 60 "Kafka" port_open 127.0.0.1 "$KAFKA_PORT"
   wait_for 60 "Kafka" grep -q "Kafka Server started" "$KAFKA_DIR/logs/server.log"
   if [ ! -f "$KAFKA_DIR/topics-created" ]; then
-    java -cp "$KAFKA_LIB/*" "$ROOT/infra/kafka/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" $CONTRACT_TOPICS \
+    java -cp "$KAFKA_LIB/*" "$ROOT/tools/infra/kafka/CreateTopics.java" "127.0.0.1:$KAFKA_PORT" $CONTRACT_TOPICS \
       >"$KAFKA_DIR/logs/create-topics.log" 2>&1 || fail "creating the topics failed, see $KAFKA_DIR/logs/create-topics.log"
     touch "$KAFKA_DIR/topics-created"
   fi

@@ -23,7 +23,7 @@ PIDS=()
 
 # name:port of every service that exists so far (later issues add theirs);
 # the provider simulator has no database
-SERVICES="provider-sim:8089 auth-service:8081 token-service:8082 connector-service:8083 notification-service:8084"
+SERVICES="tools/provider-sim:8089 auth-service:8081 token-service:8082 connector-service:8083 notification-service:8084"
 # the gateway: the browser's one origin (console and API), what the services are told is public
 GATEWAY_PORT=8080
 PUBLIC_URL="http://127.0.0.1:$GATEWAY_PORT"
@@ -52,7 +52,7 @@ trap stop_all INT TERM EXIT
 stale() {
   local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || return 0
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/$1" "$ROOT/auth-client" "$ROOT/outbox" "$ROOT/pg-listen" \
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/$1" "$ROOT/libs/auth-client" "$ROOT/libs/outbox" "$ROOT/libs/pg-listen" \
       \( -path '*/target' -prune \) -o -type f -newer "$jar" -print -quit)" ]
 }
 
@@ -88,19 +88,19 @@ export TOKEN_REFRESH_EVERY=1m
 export CORS_ORIGINS="$PUBLIC_URL,http://localhost:$GATEWAY_PORT"
 
 for entry in $SERVICES; do
-  name=${entry%%:*} port=${entry##*:}
+  name=${entry%%:*} port=${entry##*:} short=${name##*/}
   jar="$ROOT/$name/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
-  step "Starting $name on http://127.0.0.1:$port (log: $LOGS/$name.log)"
+  step "Starting $short on http://127.0.0.1:$port (log: $LOGS/$short.log)"
   DB_URL="postgresql://127.0.0.1:55432/${name%-service}" \
-    java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$jar" >"$LOGS/$name.log" 2>&1 &
+    java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$jar" >"$LOGS/$short.log" 2>&1 &
   PIDS+=($!)
 done
 
 for entry in $SERVICES; do
-  name=${entry%%:*} port=${entry##*:}
-  wait_for 90 "$name (see $LOGS/$name.log)" curl -fsS --max-time 2 "http://127.0.0.1:$port/q/health/ready"
-  info "$name ready"
+  name=${entry%%:*} port=${entry##*:} short=${name##*/}
+  wait_for 90 "$short (see $LOGS/$short.log)" curl -fsS --max-time 2 "http://127.0.0.1:$port/q/health/ready"
+  info "$short ready"
 done
 
 step "Starting the gateway on $PUBLIC_URL (console/ and the API; log: $LOGS/gateway.log)"

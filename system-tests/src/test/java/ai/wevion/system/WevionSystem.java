@@ -47,7 +47,7 @@ final class WevionSystem {
         String run = "system-" + UUID.randomUUID();
         String connectorGroup = run + "-connector-service";
         String notificationGroup = run + "-notification-service";
-        launch("provider-sim", 19089, Map.of());
+        launch("tools/provider-sim", 19089, Map.of());
         launch("auth-service", 19081, Map.of("JWT_KEYS_FILE", new File("target/jwt-keys.json").getAbsolutePath(),
                 "AUTH_JWT_GENERATE_MISSING_KEYS", "true"), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_auth");
         launch("token-service", 19082, Map.of("TOKEN_KEYSET_FILE", new File("target/token-keyset.json").getAbsolutePath(),
@@ -121,7 +121,7 @@ final class WevionSystem {
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/" + module + ".log"));
+                .redirectOutput(new File("target/" + new File(module).getName() + ".log"));
         builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "DB_PASSWORD", "wevion",
                 "AUTH_URL", AUTH));
         builder.environment().putAll(env);

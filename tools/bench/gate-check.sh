@@ -3,26 +3,26 @@
 # account (C5): GET /internal/v1/ad-accounts/{id}/gate at a fixed 2,000
 # requests/s over 1,000 accounts (half of them closed), then wrk at full speed.
 # Prints throughput and p50/p99 latency. Not a test (docs/performance.md).
-#   bench/gate-check.sh [rate=2000] [seconds=20]
+#   tools/bench/gate-check.sh [rate=2000] [seconds=20]
 # Uses the test infrastructure (55433 / 29092) and port 18183.
 set -euo pipefail
-source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/../../scripts/lib.sh"
 
 RATE=${1:-2000} SECONDS_=${2:-20}
 WORK="$RUN_DIR/bench"
 mkdir -p "$WORK"
 command -v wrk >/dev/null || { step "Installing wrk"; as_root apt-get install -y -qq wrk >&2; }
 "$ROOT/scripts/infra.sh" start test
-if [ ! -f "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ]; then
+if [ ! -f "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ]; then
   step "Building connector-service and test-support"
-  (cd "$ROOT" && mvnw -q package -DskipTests -pl connector-service,test-support -am)
+  (cd "$ROOT" && mvnw -q package -DskipTests -pl connector-service,libs/test-support -am)
 fi
 PID=""
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
 
 step "Starting connector-service on :18183"
 QUARKUS_HTTP_PORT=18183 DB_URL=postgresql://127.0.0.1:55433/connector KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/test-support/src/main/resources/test-jwks.json" CONNECTOR_SYNC_EVERY=off \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/libs/test-support/src/main/resources/test-jwks.json" CONNECTOR_SYNC_EVERY=off \
   QUARKUS_LOG_LEVEL=WARN java -Xmx512m -jar "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" \
   >"$WORK/connector-service.log" 2>&1 &
 PID=$!
@@ -42,8 +42,8 @@ select md5('bench' || i)::uuid, case when i % 2 = 0 then '00000000-0000-0000-000
 from generate_series(1, 1000) i on conflict do nothing;
 SQL
 PGPASSWORD=wevion psql -qtA -h 127.0.0.1 -p 55433 -U wevion connector -c "select id from ad_account where name like 'Bench %'" >"$WORK/gate-ids.txt"
-CP="$ROOT/connector-service/target/quarkus-app/lib/main/*:$ROOT/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
-TOKEN=$(java -cp "$CP" "$ROOT/bench/ServiceToken.java" 2>/dev/null | tail -1)
+CP="$ROOT/connector-service/target/quarkus-app/lib/main/*:$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
+TOKEN=$(java -cp "$CP" "$ROOT/tools/bench/ServiceToken.java" 2>/dev/null | tail -1)
 
 step "Warm-up 10 s (wrk), then $RATE requests/s for ${SECONDS_} s"
 cat >"$WORK/gate.lua" <<LUA
@@ -61,7 +61,7 @@ done = function(summary, latency, requests)
 end
 LUA
 wrk -t2 -c16 -d10s -s "$WORK/gate.lua" http://127.0.0.1:18183 >/dev/null
-FIXED=$(java -cp "$CP" "$ROOT/bench/GateLoad.java" http://127.0.0.1:18183 "$TOKEN" "$WORK/gate-ids.txt" "$RATE" "$SECONDS_" 2>/dev/null | grep '^RESULT')
+FIXED=$(java -cp "$CP" "$ROOT/tools/bench/GateLoad.java" http://127.0.0.1:18183 "$TOKEN" "$WORK/gate-ids.txt" "$RATE" "$SECONDS_" 2>/dev/null | grep '^RESULT')
 step "Full speed: wrk -t2 -c32 -d20s"
 FULL=$(wrk -t2 -c32 -d20s -s "$WORK/gate.lua" http://127.0.0.1:18183 | grep '^RESULT')
 RSS_MB=$(( $(ps -o rss= -p "$PID") / 1024 ))

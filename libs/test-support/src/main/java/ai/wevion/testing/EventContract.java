@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** Checks an event against its topic's schema in docs/events (required fields, type, no token). */
 public final class EventContract {
@@ -39,7 +38,7 @@ public final class EventContract {
 
     private static JsonNode schema(String topic) {
         try {
-            return JSON.readTree(Path.of("../docs/events/" + topic + ".schema.json").toFile()); // from a module folder
+            return JSON.readTree(Repo.path("docs/events/" + topic + ".schema.json").toFile());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -47,7 +46,7 @@ public final class EventContract {
 
     public static void assertConforms(String topic, String eventJson) {
         try {
-            JsonNode schema = JSON.readTree(Path.of("../docs/events/" + topic + ".schema.json").toFile()); // from a module folder
+            JsonNode schema = JSON.readTree(Repo.path("docs/events/" + topic + ".schema.json").toFile());
             JsonNode event = JSON.readTree(eventJson);
             schema.get("required").forEach(field -> assertThat(event.hasNonNull(field.asText()))
                     .as("%s event has %s: %s", topic, field.asText(), eventJson).isTrue());

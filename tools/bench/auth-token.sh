@@ -2,10 +2,10 @@
 # Benchmark of POST /api/v1/auth/token (A2) over many distinct sessions, beside
 # the raw ES256 signing rate (the ceiling) measured in the same run, on each JDK.
 # Not a test: it prints figures (see docs/performance.md).
-#   bench/auth-token.sh [sessions=2000] [seconds=30] [connections=32]
+#   tools/bench/auth-token.sh [sessions=2000] [seconds=30] [connections=32]
 # Needs wrk (apt-get install wrk). Uses the test infrastructure (55433 / 29092).
 set -euo pipefail
-source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/../../scripts/lib.sh"
 
 SESSIONS=${1:-2000} DURATION=${2:-30} CONNECTIONS=${3:-32}
 PORT=18181
@@ -31,7 +31,7 @@ run_on() {
   label=$("$java" -version 2>&1 | head -1)
   step "JDK: $label"
   info "signing rate (1 thread, ES256, 5 s)..."
-  local signing; signing=$("$java" -cp "$CP" "$ROOT/bench/SigningRate.java" 5 2>/dev/null | tail -1)
+  local signing; signing=$("$java" -cp "$CP" "$ROOT/tools/bench/SigningRate.java" 5 2>/dev/null | tail -1)
 
   info "starting auth-service on :$PORT"
   QUARKUS_HTTP_PORT=$PORT DB_URL=postgresql://127.0.0.1:55433/auth KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
@@ -51,10 +51,10 @@ run_on() {
   info "$(wc -l <"$WORK/cookies.txt") session cookies"
 
   info "warm-up 10 s, then wrk -t2 -c$CONNECTIONS -d${DURATION}s"
-  COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/bench/token-refresh.lua" \
+  COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/tools/bench/token-refresh.lua" \
     "http://127.0.0.1:$PORT" >/dev/null
   local result
-  result=$(COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$ROOT/bench/token-refresh.lua" \
+  result=$(COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$ROOT/tools/bench/token-refresh.lua" \
     "http://127.0.0.1:$PORT" | grep '^RESULT')
   local rss_mb=$(( $(ps -o rss= -p "$SVC_PID") / 1024 ))
   stop_service

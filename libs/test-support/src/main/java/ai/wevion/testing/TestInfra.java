@@ -18,7 +18,7 @@ public final class TestInfra {
 
     private static void run(String action) {
         try {
-            Process p = new ProcessBuilder("../scripts/infra.sh", action, "test").inheritIO().start();
+            Process p = new ProcessBuilder(Repo.path("scripts/infra.sh").toString(), action, "test").inheritIO().start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("scripts/infra.sh " + action + " test failed");
             }

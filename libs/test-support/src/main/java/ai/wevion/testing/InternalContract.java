@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  */
 public final class InternalContract {
 
-    public static final Path DIR = Path.of("../docs/contracts/internal-v1"); // from the module's folder
+    public static final Path DIR = Repo.path("docs/contracts/internal-v1");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(VersionFlag.V202012);
@@ -103,7 +103,7 @@ public final class InternalContract {
 
     /** The path and method exist in docs/openapi/{@code <provider>}.yaml, with the query parameters and fields the consumer uses. */
     public static void assertPublished(Interaction i, String provider) {
-        JsonNode openApi = readYaml(Path.of("../docs/openapi/" + provider + ".yaml"));
+        JsonNode openApi = readYaml(Repo.path("docs/openapi/" + provider + ".yaml"));
         JsonNode operation = openApi.path("paths").path(i.path()).path(i.method().toLowerCase());
         assertThat(operation.isMissingNode()).as("%s: %s %s in docs/openapi/%s.yaml", i, i.method(), i.path(), provider).isFalse();
         Map<String, String> declared = new TreeMap<>();

@@ -22,7 +22,7 @@ public class ProviderSimulator implements QuarkusTestResourceLifecycleManager {
 
     public static final int PORT = 18089;
     public static final String URL = "http://127.0.0.1:" + PORT;
-    private static final File JAR = new File("../provider-sim/target/quarkus-app/quarkus-run.jar");
+    private static final File JAR = Repo.path("tools/provider-sim/target/quarkus-app/quarkus-run.jar").toFile();
 
     private Process process;
 

@@ -3,32 +3,32 @@
 # every call after LATENCY ms, one sweep with CONCURRENCY refreshes in flight.
 # Prints wall time, refreshes/s and the ratio to the ideal N x latency / concurrency.
 # Not a test (docs/performance.md).
-#   bench/token-sweep.sh [tokens=100000] [latencyMs=100] [concurrency=100]
+#   tools/bench/token-sweep.sh [tokens=100000] [latencyMs=100] [concurrency=100]
 # Uses the test infrastructure (55433 / 29092) and ports 18182 / 18189.
 set -euo pipefail
-source "$(dirname "$0")/../scripts/lib.sh"
+source "$(dirname "$0")/../../scripts/lib.sh"
 
 TOKENS=${1:-100000} LATENCY=${2:-100} CONCURRENCY=${3:-100}
 WORK="$RUN_DIR/bench"
 mkdir -p "$WORK"
 "$ROOT/scripts/infra.sh" start test
-if [ ! -f "$ROOT/token-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/provider-sim/target/quarkus-app/quarkus-run.jar" ]; then
+if [ ! -f "$ROOT/token-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/tools/provider-sim/target/quarkus-app/quarkus-run.jar" ]; then
   step "Building provider-sim, token-service and test-support"
-  (cd "$ROOT" && mvnw -q package -DskipTests -pl provider-sim,token-service,test-support -am)
+  (cd "$ROOT" && mvnw -q package -DskipTests -pl tools/provider-sim,token-service,libs/test-support -am)
 fi
-[ -f "$ROOT/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ] \
-  || (cd "$ROOT" && mvnw -q package -DskipTests -pl test-support -am)
+[ -f "$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ] \
+  || (cd "$ROOT" && mvnw -q package -DskipTests -pl libs/test-support -am)
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 step "Starting the simulator (:18189) and token-service (:18182, concurrency $CONCURRENCY)"
-java -Xmx1g -Dquarkus.http.port=18189 -Dquarkus.log.level=WARN -jar "$ROOT/provider-sim/target/quarkus-app/quarkus-run.jar" \
+java -Xmx1g -Dquarkus.http.port=18189 -Dquarkus.log.level=WARN -jar "$ROOT/tools/provider-sim/target/quarkus-app/quarkus-run.jar" \
   >"$WORK/provider-sim.log" 2>&1 &
 PIDS+=($!)
 QUARKUS_HTTP_PORT=18182 DB_URL=postgresql://127.0.0.1:55433/token KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/test-support/src/main/resources/test-jwks.json" \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/libs/test-support/src/main/resources/test-jwks.json" \
   TOKEN_KEYSET_FILE="$ROOT/token-service/src/test/resources/token-keyset.json" \
   META_DIALOG_URL=http://127.0.0.1:18189/meta META_GRAPH_URL=http://127.0.0.1:18189/meta \
   TOKEN_REFRESH_EVERY=off TOKEN_REFRESH_RETRY_EVERY=off TOKEN_REFRESH_CONCURRENCY=$CONCURRENCY \
@@ -40,8 +40,8 @@ wait_for 60 "provider-sim" curl -fsS http://127.0.0.1:18189/q/health/ready
 wait_for 90 "token-service (see $WORK/token-service.log)" curl -fsS http://127.0.0.1:18182/q/health/ready
 
 step "Seeding $TOKENS due tokens, then one sweep at ${LATENCY} ms per Meta call"
-CP="$ROOT/token-service/target/quarkus-app/lib/main/*:$ROOT/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
-RESULT=$(java -cp "$CP" "$ROOT/bench/TokenSweepBench.java" "$TOKENS" http://127.0.0.1:18189 http://127.0.0.1:18182 \
+CP="$ROOT/token-service/target/quarkus-app/lib/main/*:$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
+RESULT=$(java -cp "$CP" "$ROOT/tools/bench/TokenSweepBench.java" "$TOKENS" http://127.0.0.1:18189 http://127.0.0.1:18182 \
   jdbc:postgresql://127.0.0.1:55433/token "$ROOT/token-service/src/test/resources/token-keyset.json" "$LATENCY" "$CONCURRENCY" | grep '^RESULT')
 RSS_MB=$(( $(ps -o rss= -p "$SERVICE_PID") / 1024 ))
 printf '\n%s\n  token-service RSS after the sweep: %s MB\n' "${RESULT#RESULT }" "$RSS_MB"
