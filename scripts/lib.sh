@@ -49,3 +49,8 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends chromium chromium-driver >&2
   fi
 }
+
+# load_local_secrets: the dev-only secrets of scripts/local-secrets.env into the
+# environment of what this script starts (the packaged services run their
+# production profile, which has no secret of its own)
+load_local_secrets() { set -a; . "$ROOT/scripts/local-secrets.env"; set +a; }

@@ -71,7 +71,8 @@ fi
 
 # Settings every service reads (see each service's application.properties).
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
-export DB_USER=wevion DB_PASSWORD=wevion
+export DB_USER=wevion
+load_local_secrets   # DB_PASSWORD and every other secret, dev-only values
 export QUARKUS_LOG_CONSOLE_JSON=false   # readable logs here; JSON in a cluster
 export JWT_KEYS_FILE="$RUN_DIR/dev/jwt-keys.json"
 export AUTH_JWT_GENERATE_MISSING_KEYS=true

@@ -6,6 +6,7 @@
 # Needs wrk (apt-get install wrk). Uses the test infrastructure (55433 / 29092).
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
+load_local_secrets
 
 SESSIONS=${1:-2000} DURATION=${2:-30} CONNECTIONS=${3:-32}
 PORT=18181

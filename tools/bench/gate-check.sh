@@ -7,6 +7,7 @@
 # Uses the test infrastructure (55433 / 29092) and port 18183.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
+load_local_secrets
 
 RATE=${1:-2000} SECONDS_=${2:-20}
 WORK="$RUN_DIR/bench"

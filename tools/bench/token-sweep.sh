@@ -7,6 +7,7 @@
 # Uses the test infrastructure (55433 / 29092) and ports 18182 / 18189.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
+load_local_secrets
 
 TOKENS=${1:-100000} LATENCY=${2:-100} CONCURRENCY=${3:-100}
 WORK="$RUN_DIR/bench"

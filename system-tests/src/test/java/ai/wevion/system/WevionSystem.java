@@ -33,6 +33,8 @@ final class WevionSystem {
 
     private static final File ROOT = new File("..").getAbsoluteFile();
     private static final List<Process> PROCESSES = new ArrayList<>();
+    /** The local run's dev-only secrets (scripts/local-secrets.env): the packaged services have none of their own. */
+    static final Map<String, String> LOCAL_SECRETS = localSecrets();
     private static boolean started;
 
     private WevionSystem() {
@@ -111,6 +113,21 @@ final class WevionSystem {
         }
     }
 
+    private static Map<String, String> localSecrets() {
+        Map<String, String> secrets = new java.util.TreeMap<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(new File(ROOT, "scripts/local-secrets.env").toPath())) {
+                int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0) {
+                    secrets.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return secrets;
+    }
+
     private static void launch(String module, int port, Map<String, String> env, String... properties) {
         File jar = new File(ROOT, module + "/target/quarkus-app/quarkus-run.jar");
         if (!jar.isFile()) {
@@ -122,8 +139,8 @@ final class WevionSystem {
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(new File("target/" + new File(module).getName() + ".log"));
-        builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "DB_PASSWORD", "wevion",
-                "AUTH_URL", AUTH));
+        builder.environment().putAll(LOCAL_SECRETS);
+        builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "AUTH_URL", AUTH));
         builder.environment().putAll(env);
         try {
             PROCESSES.add(builder.start());
