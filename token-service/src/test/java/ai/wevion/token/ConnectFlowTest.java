@@ -150,9 +150,32 @@ class ConnectFlowTest {
                 .post("/sim/meta/users/" + ana + "/deauthorize").then().statusCode(200).body("status", equalTo(200));
 
         assertThat(TokenApi.platformUser(owner, id)).containsEntry("status", "EXPIRED").containsEntry("lastRefreshError", "APP_REMOVED");
+        // Meta retries a callback: the second finds nothing left to expire, and the answer says so
+        given().contentType("application/x-www-form-urlencoded").formParam("signed_request", metaSignedRequest(ana))
+                .post("/api/v1/connect/meta/deauthorize").then().statusCode(200).body("expired", equalTo(0));
         TokenApi.credential(id).then().statusCode(409).body("error", equalTo("token_expired")).body("message", equalTo("Token expired"));
         given().contentType("application/x-www-form-urlencoded").formParam("signed_request", "forged.eyJ1c2VyX2lkIjoiMSJ9")
                 .post("/api/v1/connect/meta/deauthorize").then().statusCode(400).body("error", equalTo("invalid_signed_request"));
+    }
+
+    @Test
+    void theDeauthorizeAnswerCountsTheRecordsItExpired_T4() {
+        User owner = TokenApi.owner();
+        User agency = TokenApi.owner();
+        String ana = TokenApi.metaUser("Counted", SIXTY_DAYS);
+        TokenApi.connect(owner, ana);
+        TokenApi.connect(agency, ana); // the same Facebook user in two workspaces
+
+        given().contentType("application/x-www-form-urlencoded").formParam("signed_request", metaSignedRequest(ana))
+                .post("/api/v1/connect/meta/deauthorize").then().statusCode(200).body("expired", equalTo(2));
+    }
+
+    /** Meta's deauthorize payload, signed with the test profile's app secret. */
+    private static String metaSignedRequest(String userId) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String payload = b64.encodeToString(("{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"" + userId + "\",\"issued_at\":"
+                + Instant.now().getEpochSecond() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return b64.encodeToString(new ai.wevion.token.crypto.Hmac("local-meta-app-secret").sign(payload)) + "." + payload;
     }
 
     @Test

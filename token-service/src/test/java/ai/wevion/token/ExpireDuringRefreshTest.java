@@ -50,6 +50,7 @@ class ExpireDuringRefreshTest extends EmptyTokenTables {
                     .then().statusCode(204);
             CompletableFuture<Response> sweep = CompletableFuture.supplyAsync(TokenApi::sweep);
             await().atMost(Duration.ofSeconds(10)).until(() -> claimedBy(id) != null);
+            MutableClock.reset(); // back to now: Meta's signed_request is checked for its age against this clock
 
             ProviderSimulator.sim().contentType("application/json")
                     .body(Map.of("callbackUrl", "http://127.0.0.1:18082/api/v1/connect/meta/deauthorize"))

@@ -110,7 +110,7 @@ public class TokenStore {
                 .chain(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID("id")));
-                    return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> expire(conn, id, "APP_REMOVED", now))
+                    return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> expire(conn, id, "APP_REMOVED", now).replaceWith(id))
                             .collect().asList().map(List::size);
                 }));
     }

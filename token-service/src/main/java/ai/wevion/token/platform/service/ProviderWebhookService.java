@@ -23,6 +23,7 @@ public class ProviderWebhookService {
     private final ObjectMapper json;
     private final Hmac metaAppSecret;
     private final Hmac stripeSecret;
+    private final Duration metaMaxAge;
     private final Duration stripeTolerance;
     private final Clock clock;
 
@@ -31,13 +32,14 @@ public class ProviderWebhookService {
         this.json = json;
         this.metaAppSecret = new Hmac(config.meta().appSecret());
         this.stripeSecret = new Hmac(config.stripe().webhookSecret());
+        this.metaMaxAge = config.meta().signedRequestMaxAge();
         this.stripeTolerance = config.stripe().signatureTolerance();
         this.clock = clock;
     }
 
     /** Meta's deauthorize callback: how many records expired. */
     public Uni<Integer> metaDeauthorized(String signedRequest) {
-        return users.appRemoved(MetaGateway.PLATFORM, WebhookSignatures.metaUserId(signedRequest, metaAppSecret));
+        return users.appRemoved(MetaGateway.PLATFORM, WebhookSignatures.metaUserId(signedRequest, metaAppSecret, clock.instant(), metaMaxAge));
     }
 
     /** Stripe's webhook: {@code account.application.deauthorized} expires the account; other events are not ours to act on. */

@@ -23,8 +23,13 @@ public final class WebhookSignatures {
     private WebhookSignatures() {
     }
 
-    /** Meta: {@code base64url(signature).base64url(payload)}, signed with the app secret; returns the payload's {@code user_id}. */
-    public static String metaUserId(String signedRequest, Hmac appSecret) {
+    /**
+     * Meta: {@code base64url(signature).base64url(payload)}, signed with the
+     * app secret; returns the payload's {@code user_id}. A request issued more
+     * than {@code maxAge} ago (or that far ahead) is refused: a captured one
+     * cannot be replayed later against a user who connected again.
+     */
+    public static String metaUserId(String signedRequest, Hmac appSecret, Instant now, Duration maxAge) {
         int dot = signedRequest == null ? -1 : signedRequest.indexOf('.');
         if (dot < 1) {
             throw invalidSignedRequest("signed_request is missing or malformed.");
@@ -39,6 +44,10 @@ public final class WebhookSignatures {
             if (!"HMAC-SHA256".equalsIgnoreCase(body.path("algorithm").asText()) || body.path("user_id").asText().isEmpty()) {
                 throw invalidSignedRequest("signed_request has no user_id.");
             }
+            if (!body.path("issued_at").canConvertToLong()
+                    || Math.abs(now.getEpochSecond() - body.path("issued_at").asLong()) > maxAge.toSeconds()) {
+                throw invalidSignedRequest("signed_request is too old.");
+            }
             return body.path("user_id").asText();
         } catch (IllegalArgumentException | IOException e) {
             throw invalidSignedRequest("signed_request is malformed.");
@@ -46,25 +55,31 @@ public final class WebhookSignatures {
     }
 
     /**
-     * Stripe: {@code t=<unix time>,v1=<hex HMAC of "<t>.<raw body>">}; a
-     * signature older than {@code tolerance} is refused (replay protection, as
-     * Stripe's own libraries do).
+     * Stripe: {@code t=<unix time>,v1=<hex HMAC of "<t>.<raw body>">[,v1=…]};
+     * any one {@code v1} may match (while Stripe rotates the endpoint's secret
+     * it signs with both); a signature older than {@code tolerance} is refused
+     * (replay protection, as Stripe's own libraries do).
      */
     public static void verifyStripe(String header, String body, Hmac webhookSecret, Instant now, Duration tolerance) {
         String timestamp = null;
-        String expected = null;
+        java.util.List<String> signatures = new java.util.ArrayList<>();
         if (header != null) {
             for (String part : header.split(",")) {
                 if (part.startsWith("t=")) {
                     timestamp = part.substring(2);
-                } else if (part.startsWith("v1=") && timestamp != null && body != null) {
-                    expected = part.substring(3);
+                } else if (part.startsWith("v1=")) {
+                    signatures.add(part.substring(3));
                 }
             }
         }
-        if (timestamp == null || expected == null || !fresh(timestamp, now, tolerance)
-                || !Hmac.same(HexFormat.of().formatHex(webhookSecret.sign(timestamp + "." + body)).getBytes(StandardCharsets.US_ASCII),
-                        expected.getBytes(StandardCharsets.US_ASCII))) {
+        boolean valid = false;
+        if (timestamp != null && body != null && fresh(timestamp, now, tolerance)) {
+            byte[] computed = HexFormat.of().formatHex(webhookSecret.sign(timestamp + "." + body)).getBytes(StandardCharsets.US_ASCII);
+            for (String signature : signatures) {
+                valid |= Hmac.same(computed, signature.getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        if (!valid) {
             throw new ApiException(400, "invalid_signature", "The Stripe-Signature header is missing, stale or wrong.");
         }
     }

@@ -29,4 +29,8 @@ public interface MetaSettings {
     /** Calls per second to Meta's token endpoint, over all refreshes of this replica. */
     @WithDefault("500")
     int maxCallsPerSecond();
+
+    /** A deauthorize {@code signed_request} issued longer ago than this is refused as a replay. */
+    @WithDefault("P1D")
+    Duration signedRequestMaxAge();
 }

@@ -19,18 +19,28 @@ class WebhookSignaturesTest {
     private static final Hmac STRIPE = new Hmac("whsec_test");
     private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
 
+    private static final Duration DAY = Duration.ofDays(1);
+
     @Test
     void metasSignedRequestGivesItsUserId_T4() {
-        assertThat(WebhookSignatures.metaUserId(signed(META, "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"1234\"}"), META))
-                .isEqualTo("1234");
+        assertThat(WebhookSignatures.metaUserId(signed(META, meta("1234", NOW.minusSeconds(30))), META, NOW, DAY)).isEqualTo("1234");
+    }
+
+    @Test
+    void aSignedRequestIssuedLongAgoOrWithoutATimeIsAReplayAndRefused_T4() {
+        for (String payload : new String[] {meta("1234", NOW.minus(Duration.ofDays(365))), meta("1234", NOW.plus(Duration.ofDays(2))),
+                "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"1234\"}"}) {
+            assertThatThrownBy(() -> WebhookSignatures.metaUserId(signed(META, payload), META, NOW, DAY)).as(payload)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo("invalid_signed_request"));
+        }
     }
 
     @Test
     void aSignedRequestSignedWithAnotherSecretOrMalformedIsRefused_T4() {
-        String forged = signed(new Hmac("not-the-secret"), "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"1234\"}");
+        String forged = signed(new Hmac("not-the-secret"), meta("1234", NOW));
         for (String bad : new String[] {forged, "no-dot", ".payload", "!!.!!", null,
-                signed(META, "{\"algorithm\":\"HMAC-SHA256\"}"), signed(META, "not json")}) {
-            assertThatThrownBy(() -> WebhookSignatures.metaUserId(bad, META)).as(bad).isInstanceOfSatisfying(ApiException.class,
+                signed(META, "{\"algorithm\":\"HMAC-SHA256\",\"issued_at\":" + NOW.getEpochSecond() + "}"), signed(META, "not json")}) {
+            assertThatThrownBy(() -> WebhookSignatures.metaUserId(bad, META, NOW, DAY)).as(bad).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.error()).isEqualTo("invalid_signed_request"));
         }
     }
@@ -44,6 +54,16 @@ class WebhookSignaturesTest {
     }
 
     @Test
+    void duringASecretRotationEitherV1SignatureIsAccepted_T4() {
+        String body = "{}";
+        long t = NOW.getEpochSecond();
+        String old = HexFormat.of().formatHex(new Hmac("whsec_old").sign(t + "." + body));
+
+        WebhookSignatures.verifyStripe("t=" + t + ",v1=" + old + ",v1=" + stripe(t, body), body, STRIPE, NOW, Duration.ofMinutes(5));
+        WebhookSignatures.verifyStripe("t=" + t + ",v1=" + stripe(t, body) + ",v1=" + old, body, STRIPE, NOW, Duration.ofMinutes(5));
+    }
+
+    @Test
     void aStaleWrongOrMissingStripeSignatureIsRefused_T4() {
         String body = "{}";
         long stale = NOW.getEpochSecond() - 600;
@@ -53,6 +73,10 @@ class WebhookSignaturesTest {
             assertThatThrownBy(() -> WebhookSignatures.verifyStripe(header, body, STRIPE, NOW, Duration.ofMinutes(5))).as(header)
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.error()).isEqualTo("invalid_signature"));
         }
+    }
+
+    private static String meta(String userId, Instant issuedAt) {
+        return "{\"algorithm\":\"HMAC-SHA256\",\"user_id\":\"" + userId + "\",\"issued_at\":" + issuedAt.getEpochSecond() + "}";
     }
 
     private static String signed(Hmac key, String payload) {
