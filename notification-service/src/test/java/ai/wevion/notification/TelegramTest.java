@@ -107,6 +107,20 @@ class TelegramTest {
     }
 
     @Test
+    void aMalformedUpdateWithTheRightSecretIsA400NeverA500_N5() {
+        for (String body : new String[] {"{\"update_id\":\"one\"}", "{\"update_id\":1,\"message\":\"hi\"}",
+                "{\"update_id\":2,\"message\":{\"chat\":{\"id\":\"x\"},\"text\":\"/start a\"}}",
+                "{\"update_id\":3,\"message\":{\"chat\":{\"id\":5},\"text\":7}}", "{\"update_id\":1.5}", "[1,2]", "{"}) {
+            given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", "local-telegram-webhook-secret").body(body)
+                    .post("/telegram/webhook").then().statusCode(400).body("error", org.hamcrest.Matchers.notNullValue())
+                    .body("message", org.hamcrest.Matchers.notNullValue());
+        }
+        // another kind of update (no text message) is accepted and changes nothing
+        given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", "local-telegram-webhook-secret")
+                .body("{\"update_id\":4,\"edited_message\":{}}").post("/telegram/webhook").then().statusCode(200);
+    }
+
+    @Test
     void aWebhookCallWithAWrongSecretIsRefusedAndLinksNothing_N5() {
         User ana = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
         String token = linkToken(ana);

@@ -77,6 +77,12 @@ public class ApiErrorMappers {
         return ApiError.response(400, "malformed_json", "The request body is not valid JSON for this endpoint.");
     }
 
+    /** Vert.x's JSON types ({@code JsonObject} bodies) fail with their own exception: the same 400. */
+    @ServerExceptionMapper
+    public Response undecodable(io.vertx.core.json.DecodeException e) {
+        return unreadable(null);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

@@ -66,13 +66,13 @@ public class TelegramLinkService {
 
     /** One bot update (webhook or getUpdates), applied once by {@code update_id}. */
     public Uni<Void> onUpdate(JsonObject update) {
-        Long updateId = update.getLong("update_id");
-        JsonObject message = update.getJsonObject("message");
-        if (updateId == null || message == null || message.getJsonObject("chat") == null || message.getString("text") == null) {
+        TelegramUpdate read = TelegramUpdate.read(update);
+        if (read == null) {
             return Uni.createFrom().voidItem(); // not a text message: nothing to do
         }
-        long chatId = message.getJsonObject("chat").getLong("id");
-        String payload = LinkRules.startPayload(message.getString("text").trim());
+        long updateId = read.updateId();
+        long chatId = read.chatId();
+        String payload = LinkRules.startPayload(read.text().trim());
         Instant now = clock.instant();
         return pool.withTransaction(conn -> updates.firstTime(conn, updateId, now)
                 .chain(fresh -> !fresh || payload == null
