@@ -179,6 +179,16 @@ class ConnectFlowTest {
     }
 
     @Test
+    void aJwtThatEndedThirtySecondsAgoIsExpiredHereWhileOneWithThirtySecondsLeftWorks_A6() {
+        User owner = TokenApi.owner();
+
+        given().header("Authorization", "Bearer " + ai.wevion.testing.TestJwts.sessionExpiringIn(owner, -30))
+                .get("/api/v1/platform-users").then().statusCode(401).body("error", equalTo("token_expired"));
+        given().header("Authorization", "Bearer " + ai.wevion.testing.TestJwts.sessionExpiringIn(owner, 30))
+                .get("/api/v1/platform-users").then().statusCode(200);
+    }
+
+    @Test
     void internalEndpointsNeedAServiceJwt() {
         User owner = TokenApi.owner();
         String id = (String) TokenApi.connect(owner, TokenApi.metaUser("Internal", SIXTY_DAYS)).get("platformUserId");
