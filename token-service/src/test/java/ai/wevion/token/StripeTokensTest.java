@@ -82,6 +82,27 @@ class StripeTokensTest extends EmptyTokenTables {
     }
 
     @Test
+    void aReplayedDeauthorizationEventChangesNothingAfterTheAccountConnectedAgain_T4_T8() {
+        User owner = TokenApi.owner();
+        String account = stripeAccount("Comes Back");
+        String id = OAuthApi.connect(owner, "stripe", account);
+        String body = "{\"id\":\"evt_" + java.util.UUID.randomUUID() + "\",\"type\":\"account.application.deauthorized\",\"account\":\""
+                + account + "\"}";
+        long t = java.time.Instant.now().getEpochSecond();
+        String signature = "t=" + t + ",v1=" + java.util.HexFormat.of().formatHex(new ai.wevion.token.crypto.Hmac("whsec_local")
+                .sign(t + "." + body));
+
+        given().contentType(ContentType.JSON).header("Stripe-Signature", signature).body(body).post("/api/v1/connect/stripe/webhook")
+                .then().statusCode(200).body("expired", equalTo(1));
+        assertThat(OAuthApi.platformUser(owner, id)).containsEntry("status", "EXPIRED");
+        assertThat(OAuthApi.connect(owner, "stripe", account)).isEqualTo(id); // reconnected in place
+
+        given().contentType(ContentType.JSON).header("Stripe-Signature", signature).body(body).post("/api/v1/connect/stripe/webhook")
+                .then().statusCode(200).body("expired", equalTo(0));
+        assertThat(OAuthApi.platformUser(owner, id)).containsEntry("status", "ACTIVE");
+    }
+
+    @Test
     void aWebhookWithAForgedOrStaleSignatureIsRefusedAndChangesNothing_T8() {
         User owner = TokenApi.owner();
         String account = stripeAccount("Still Here");

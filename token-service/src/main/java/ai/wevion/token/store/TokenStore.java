@@ -105,14 +105,30 @@ public class TokenStore {
      * longer write its outcome (its claim is gone). Returns how many expired.
      */
     public Uni<Integer> appRemoved(String platform, String externalUserId, Instant now) {
-        return pool.withTransaction(conn -> conn.preparedQuery("select id from platform_user where platform = $1 "
+        return pool.withTransaction(conn -> expireLive(conn, platform, externalUserId, now));
+    }
+
+    /**
+     * The same for a provider event with an id (Stripe): acted on once, in the
+     * transaction that records the id, so a replayed or retried event expires
+     * nothing again and answers 0.
+     */
+    public Uni<Integer> appRemoved(String platform, String externalUserId, String eventId, Instant now) {
+        return pool.withTransaction(conn -> conn.preparedQuery("insert into webhook_event (provider, event_id, received_at) "
+                + "values ($1, $2, $3) on conflict do nothing").execute(Tuple.of(platform, eventId, Sql.utc(now)))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(0) : expireLive(conn, platform, externalUserId, now)));
+    }
+
+    private Uni<Integer> expireLive(SqlConnection conn, String platform, String externalUserId, Instant now) {
+        return conn.preparedQuery("select id from platform_user where platform = $1 "
                 + "and external_user_id = $2 and status = 'ACTIVE' order by id for update").execute(Tuple.of(platform, externalUserId))
                 .chain(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID("id")));
-                    return Multi.createFrom().iterable(ids).onItem().transformToUniAndConcatenate(id -> expire(conn, id, "APP_REMOVED", now).replaceWith(id))
+                    return Multi.createFrom().iterable(ids)
+                            .onItem().transformToUniAndConcatenate(id -> expire(conn, id, "APP_REMOVED", now).replaceWith(id))
                             .collect().asList().map(List::size);
-                }));
+                });
     }
 
     private Uni<Void> expire(SqlConnection conn, UUID id, String reason, Instant now) {

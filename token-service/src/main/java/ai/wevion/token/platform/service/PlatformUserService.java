@@ -87,6 +87,11 @@ public class PlatformUserService {
         return catalog.require(platform).store().appRemoved(platform, externalUserId, clock.instant());
     }
 
+    /** The same for a provider event with an id: acted on once however often it arrives. */
+    public Uni<Integer> appRemoved(String platform, String externalUserId, String eventId) {
+        return catalog.require(platform).store().appRemoved(platform, externalUserId, eventId, clock.instant());
+    }
+
     private Uni<PlatformUser> ownRecord(UUID id, UUID workspaceId) {
         return Panache.withSession(() -> users.findInWorkspace(id, workspaceId)).invoke(user -> requireFound(user != null));
     }

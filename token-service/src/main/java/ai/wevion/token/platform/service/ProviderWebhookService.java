@@ -54,6 +54,8 @@ public class ProviderWebhookService {
         if (!STRIPE_DEAUTHORIZED.equals(event.path("type").asText()) || event.path("account").asText().isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return users.appRemoved(STRIPE, event.path("account").asText());
+        String id = event.path("id").asText();
+        return id.isEmpty() ? users.appRemoved(STRIPE, event.path("account").asText())
+                : users.appRemoved(STRIPE, event.path("account").asText(), id);
     }
 }
