@@ -36,7 +36,10 @@ public class ProviderCatalog {
     public static final List<String> ALL = List.of("meta", "google-ads", "tiktok", "snapchat", "taboola", "outbrain", "stripe",
             "google-drive", "tiktok-creator");
 
+    private static final int KNOWN_RECORDS = 200_000;
+
     private final Map<String, Provider> providers = new LinkedHashMap<>();
+    private final Map<UUID, String> platformOfRecord = new java.util.concurrent.ConcurrentHashMap<>();
     private final TokenStores stores;
 
     public ProviderCatalog(TokenConfig config, TokenStores stores, Vertx vertx, Clock clock) {
@@ -76,9 +79,27 @@ public class ProviderCatalog {
         return providers.containsKey(platform);
     }
 
-    /** The provider of a stored record; null when there is no such record. */
+    /**
+     * The provider of a stored record; null when there is no such record. A
+     * record's platform never changes, so it is looked up once per record and
+     * replica: the credentials endpoint (a sync worker's every call) then
+     * costs one query, as before there were two stores to ask.
+     */
     public Uni<Provider> ofPlatformUser(UUID platformUserId) {
-        return stores.platformOf(platformUserId).map(platform -> platform == null ? null : providers.get(platform));
+        String known = platformOfRecord.get(platformUserId);
+        if (known != null) {
+            return Uni.createFrom().item(providers.get(known));
+        }
+        return stores.platformOf(platformUserId).map(platform -> {
+            if (platform == null) {
+                return null;
+            }
+            if (platformOfRecord.size() >= KNOWN_RECORDS) {
+                platformOfRecord.clear(); // a bound, not an eviction policy: rebuilt from the next lookups
+            }
+            platformOfRecord.put(platformUserId, platform);
+            return providers.get(platform);
+        });
     }
 
     /** The platforms that can be connected here, in the console's order. */
