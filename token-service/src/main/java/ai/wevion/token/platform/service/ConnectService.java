@@ -29,7 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConnectService {
 
-    public static final String CONNECT = "connect";
     public static final String RECONNECT = "reconnect";
 
     public record Authorization(String authorizeUrl, String state) {

@@ -9,7 +9,6 @@ import ai.wevion.token.provider.ProviderGateway;
 import ai.wevion.token.provider.Renewed;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * A provider that takes the account's own API credentials (Taboola: client id

@@ -1,6 +1,5 @@
 package ai.wevion.token.provider.oauth2;
 
-import ai.wevion.token.provider.Granted;
 import ai.wevion.token.provider.ProviderFailure;
 
 import io.vertx.core.json.JsonObject;
