@@ -2,6 +2,7 @@ package ai.wevion.system;
 
 import static org.awaitility.Awaitility.await;
 
+import ai.wevion.testing.FreshConsumerGroups;
 import java.io.File;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,14 +62,18 @@ final class WevionSystem {
                 "GOOGLE_ADS_CUSTOMERS_URL", SIM + "/google/ads/v17/customers:listAccessibleCustomers"),
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_token", "-Dtoken.refresh.every=off",
                 "-Dtoken.refresh.oauth-every=off", "-Dtoken.frontend-url=" + GATEWAY);
+        // each group starts at the end of the topics, committed before its consumers join (not "latest",
+        // which a rebalance before the first commit re-applies, skipping what was published in between)
+        FreshConsumerGroups.startAtEnd("127.0.0.1:29092", connectorGroup, Set.of("token-status", "sync-results"));
+        FreshConsumerGroups.startAtEnd("127.0.0.1:29092", notificationGroup, Set.of("token-status", "sync-results"));
         launch("connector-service", 19083, Map.of(), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_connector",
                 "-Dconnector.sync.every=off", group("token-status", connectorGroup), group("sync-results", connectorGroup),
-                latest("token-status"), latest("sync-results"));
+                earliest("token-status"), earliest("sync-results"));
         launch("notification-service", 19084, Map.of("TELEGRAM_API_URL", SIM + "/telegram",
                 "TELEGRAM_WEBHOOK_URL", NOTIFICATION + "/telegram/webhook"),
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_notification",
                 group("token-status", notificationGroup), group("sync-results", notificationGroup),
-                latest("token-status"), latest("sync-results"));
+                earliest("token-status"), earliest("sync-results"));
         startGateway();
         for (String url : List.of(SIM, AUTH, TOKEN, CONNECTOR, NOTIFICATION)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
@@ -97,8 +103,9 @@ final class WevionSystem {
         return "-Dmp.messaging.incoming." + channel + ".group.id=" + group;
     }
 
-    private static String latest(String channel) {
-        return "-Dmp.messaging.incoming." + channel + ".auto.offset.reset=latest";
+    /** Where the group has no offset yet: the topic was created after {@link FreshConsumerGroups#startAtEnd}, so all of it is this run's. */
+    private static String earliest(String channel) {
+        return "-Dmp.messaging.incoming." + channel + ".auto.offset.reset=earliest";
     }
 
     /** Until the group's members hold every partition of both topics (3 each). */
