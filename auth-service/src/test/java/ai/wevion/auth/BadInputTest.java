@@ -6,15 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import ai.wevion.auth.AuthApi.Login;
+import ai.wevion.testing.BadInputSweep;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bad input answers a clear 4xx {error, message}: never a 500, never a stack trace. */
 @QuarkusTest
 class BadInputTest {
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Test
     void malformedJsonIs400() {
@@ -78,6 +84,12 @@ class BadInputTest {
                 .body(Map.of("email", owner.email().toUpperCase(), "password", AuthApi.PASSWORD, "workspaceName", "Again"))
                 .post("/api/v1/auth/signup");
         assertReadable(r, 409, "email_taken");
+    }
+
+    @Test
+    void everyEndpointAnswersMalformedWronglyTypedOversizedAndOddInputWithout5xxOrAnErrorLog() {
+        Login owner = AuthApi.newWorkspaceOwner();
+        assertThat(BadInputSweep.sweep(base, owner.jwt())).isEmpty();
     }
 
     private static void assertReadable(Response r, int status, String error) {

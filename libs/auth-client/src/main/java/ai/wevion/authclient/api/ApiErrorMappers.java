@@ -13,6 +13,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -102,6 +104,23 @@ public class ApiErrorMappers {
                 ? "The request body is not valid JSON for this endpoint."
                 : e.getResponse().getStatusInfo().getReasonPhrase();
         return ApiError.response(status, code, message);
+    }
+
+    /**
+     * A chunked body outgrew {@code quarkus.http.limits.max-body-size} while
+     * it was read: Vert.x has already answered 413 and closed the connection.
+     * A client's doing: one WARN line, no stack trace, nothing more to write.
+     * Any other I/O failure is ours.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, HttpServerResponse response) {
+        if (!"Request too large".equals(e.getMessage())) {
+            return unexpected(e);
+        }
+        LOG.warnf("request body over the limit refused (413)");
+        return response.ended() || response.headWritten()
+                ? null
+                : ApiError.response(413, "payload_too_large", "The request body is too large.");
     }
 
     @ServerExceptionMapper
