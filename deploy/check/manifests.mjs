@@ -125,3 +125,107 @@ export function endpointsOf(service) {
 
 const join = (...parts) => `/${parts.join('/').split('/').filter(Boolean).join('/')}`
   .replace(/\{[^}]*\}/g, 'x');
+
+// The environment a Deployment's container starts with: its ConfigMaps (envFrom) overlaid by its own
+// `env`. name -> {value} | {secretKeyRef} | {configMapKeyRef} | … (a valueFrom as written).
+export function envOf(objects, deployment, container = deployment.spec.template.spec.containers[0]) {
+  const env = {};
+  for (const from of container.envFrom ?? []) {
+    const configMap = from.configMapRef && ofKind(objects, 'ConfigMap').find((c) => c.metadata.name === from.configMapRef.name);
+    for (const [name, value] of Object.entries(configMap?.data ?? {})) env[`${from.prefix ?? ''}${name}`] = { value };
+  }
+  for (const e of container.env ?? []) env[e.name] = e.value !== undefined ? { value: e.value } : e.valueFrom;
+  return env;
+}
+
+// Where the file at `file` inside a Deployment's container comes from: {kind: 'Secret' | 'ConfigMap',
+// name, key, readOnly}, or undefined when no volume of a Secret or ConfigMap is mounted there.
+export function mountedFile(deployment, file, container = deployment.spec.template.spec.containers[0]) {
+  for (const mount of container.volumeMounts ?? []) {
+    const volume = deployment.spec.template.spec.volumes?.find((v) => v.name === mount.name);
+    const source = volume?.secret ? { kind: 'Secret', name: volume.secret.secretName, items: volume.secret.items }
+      : volume?.configMap ? { kind: 'ConfigMap', name: volume.configMap.name, items: volume.configMap.items } : undefined;
+    if (!source) continue;
+    let relative;
+    if (mount.subPath !== undefined) {
+      if (file !== mount.mountPath) continue;
+      relative = mount.subPath;
+    } else {
+      if (!file.startsWith(`${mount.mountPath.replace(/\/$/, '')}/`)) continue;
+      relative = file.slice(mount.mountPath.replace(/\/$/, '').length + 1);
+    }
+    const key = source.items ? source.items.find((i) => i.path === relative)?.key : relative;
+    if (key !== undefined) return { kind: source.kind, name: source.name, key, readOnly: mount.readOnly === true };
+  }
+  return undefined;
+}
+
+// Kubernetes label selector semantics (matchLabels and matchExpressions); an empty selector selects all.
+export function selects(selector, labels = {}) {
+  if (!selector) return false;
+  const byLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = (selector.matchExpressions ?? []).every(({ key, operator, values = [] }) => {
+    switch (operator) {
+      case 'In': return key in labels && values.includes(labels[key]);
+      case 'NotIn': return !(key in labels) || !values.includes(labels[key]);
+      case 'Exists': return key in labels;
+      case 'DoesNotExist': return !(key in labels);
+      default: throw new Error(`unknown selector operator ${operator}`);
+    }
+  });
+  return byLabels && byExpressions;
+}
+
+const ipv4 = (ip) => ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+export function inCidr(ip, cidr) {
+  if (!ip || ip.includes(':') || cidr.includes(':')) return false; // IPv4 only here
+  const [base, bits] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  return Math.floor(ipv4(ip) / size) === Math.floor(ipv4(base) / size);
+}
+
+// NetworkPolicy semantics, enough to ask "may this connection be made?". An endpoint is a pod
+// {namespace, labels, ip, ports: [{name, containerPort, protocol}]} (namespace labels are
+// kubernetes.io/metadata.name: its name) or an address outside the cluster {ip}. A connection is
+// {port, protocol} to the destination. A pod no policy of a direction selects is not isolated in
+// that direction; policies add up; an isolated pod gets what some rule of a selecting policy allows.
+const policyTypes = (p) => p.spec.policyTypes ?? ['Ingress', ...(p.spec.egress ? ['Egress'] : [])];
+
+function peerMatches(peer, endpoint, policyNamespace) {
+  if (peer.ipBlock) {
+    return inCidr(endpoint.ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((c) => inCidr(endpoint.ip, c));
+  }
+  if (endpoint.namespace === undefined) return false; // selectors match pods only
+  const namespaceOk = peer.namespaceSelector
+    ? selects(peer.namespaceSelector, { 'kubernetes.io/metadata.name': endpoint.namespace })
+    : endpoint.namespace === policyNamespace;
+  return namespaceOk && (peer.podSelector ? selects(peer.podSelector, endpoint.labels) : true);
+}
+
+function portMatches(ports, connection, destination) {
+  if (!ports || ports.length === 0) return true;
+  return ports.some((p) => {
+    if ((p.protocol ?? 'TCP') !== (connection.protocol ?? 'TCP')) return false;
+    if (p.port === undefined) return true;
+    const number = typeof p.port === 'number' ? p.port
+      : destination.ports?.find((q) => q.name === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP'))?.containerPort;
+    if (number === undefined) return false;
+    return p.endPort ? connection.port >= number && connection.port <= p.endPort : connection.port === number;
+  });
+}
+
+// What the source's egress policies allow, what the destination's ingress policies allow, and both.
+export const egressAllowed = (policies, source, destination, connection) => sideAllows(policies, source, 'Egress', destination, connection, destination);
+export const ingressAllowed = (policies, source, destination, connection) => sideAllows(policies, destination, 'Ingress', source, connection, destination);
+export const connectionAllowed = (policies, source, destination, connection) => egressAllowed(policies, source, destination, connection)
+  && ingressAllowed(policies, source, destination, connection);
+
+function sideAllows(policies, pod, type, other, connection, destination) {
+  if (pod.namespace === undefined) return true; // outside the cluster: no policy applies
+  const [rules, peers] = type === 'Egress' ? ['egress', 'to'] : ['ingress', 'from'];
+  const selecting = policies.filter((p) => (p.metadata.namespace ?? pod.namespace) === pod.namespace
+    && policyTypes(p).includes(type) && selects(p.spec.podSelector, pod.labels));
+  if (selecting.length === 0) return true;
+  return selecting.some((p) => (p.spec[rules] ?? []).some((rule) => portMatches(rule.ports, connection, destination)
+    && (!rule[peers] || rule[peers].length === 0 || rule[peers].some((peer) => peerMatches(peer, other, p.metadata.namespace ?? pod.namespace)))));
+}

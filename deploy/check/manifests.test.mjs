@@ -1,10 +1,17 @@
 // Issue 7: the rendered manifests of each overlay validate, and they say what the
 // services need in a cluster (replicas, probes, budgets, routes, topics, secrets).
+// Issue 14 (11): what they secure — Kafka over TLS with SCRAM and per-service ACLs,
+// NetworkPolicies, the Ingress's TLS, the pinned JWKS, the session check's one way to auth-service
+// (the checks are in security.mjs).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { deployDir, endpointsOf, ofKind, render, repoDir, routeOf, schemaValidator } from './manifests.mjs';
+import {
+  checkAuthCallersTable, checkAuthServiceCalls, checkDefaultDeny, checkIngressTls, checkJwks, checkKafkaClients, checkKafkaCluster,
+  checkKafkaTables, checkKafkaUsers, checkServiceEgress, checkServiceIngress,
+} from './security.mjs';
 
 const validate = schemaValidator();
 const overlays = { local: render('local'), production: render('production') };
@@ -109,8 +116,70 @@ for (const [overlay, objects] of Object.entries(overlays)) {
         .map((m) => m.split('"').at(-2)));
       for (const secret of referenced) assert.ok(readme.includes(`\`${secret}\``), `${secret} is not described`);
     });
+
+    test('every ConfigMap referenced is in the manifests or described in deploy/README.md', () => {
+      const readme = fs.readFileSync(path.join(deployDir, 'README.md'), 'utf8');
+      const rendered = ofKind(objects, 'ConfigMap').map((c) => c.metadata.name);
+      const referenced = new Set();
+      const walk = (node) => {
+        if (!node || typeof node !== 'object') return;
+        for (const [key, value] of Object.entries(node)) {
+          if (['configMap', 'configMapRef', 'configMapKeyRef'].includes(key) && value?.name) referenced.add(value.name);
+          walk(value);
+        }
+      };
+      objects.forEach(walk);
+      assert.ok(referenced.has('auth-jwks'), 'the pinned JWK set is referenced');
+      for (const name of referenced) {
+        assert.ok(rendered.includes(name) || readme.includes(`\`${name}\``), `ConfigMap ${name} is neither in the manifests nor described`);
+      }
+    });
+
+    test('Kafka: the services\' listener is internal, TLS and SCRAM-SHA-512 (no plaintext listener), ACLs are enforced, and Strimzi admits only the services to it', () => {
+      checkKafkaCluster(objects);
+    });
+
+    test('each service connects to Kafka over TLS, trusting the cluster CA, and logs in with SCRAM-SHA-512 as its own KafkaUser', () => {
+      checkKafkaClients(objects);
+    });
+
+    test('each KafkaUser writes only its own service\'s topics, reads what the service consumes, and commits only in its own groups', () => {
+      checkKafkaUsers(objects);
+    });
+
+    test('a default-deny NetworkPolicy isolates every pod of the namespace (ingress) and the services (egress)', () => {
+      checkDefaultDeny(objects);
+    });
+
+    test('each service is reached on its http port only from the ingress controller, Prometheus and the callers the contracts name (auth-service also from the session check of the other three); PostgreSQL only from the services', () => {
+      checkServiceIngress(objects);
+    });
+
+    test('the services reach only DNS, PostgreSQL, the Kafka listener and (token-, connector-, notification-service) auth-service\'s http port; only token-service and notification-service reach the internet, on 443, never a private address', () => {
+      checkServiceEgress(objects);
+    });
+
+    test('token-, connector- and notification-service reach auth-service\'s http port for the fail-closed session check, at AUTH_URL, its in-cluster Service; no other call between the services is open', () => {
+      checkAuthServiceCalls(objects);
+    });
+
+    test('session JWTs are verified against a JWK set pinned in the pod, never one fetched over plain HTTP', () => {
+      checkJwks(objects);
+    });
   });
 }
+
+describe('the Kafka ACL table of the check', () => {
+  test('agrees with docs/architecture.md, the services\' application.properties, their outbox calls and the session check', () => {
+    checkKafkaTables();
+  });
+});
+
+describe('the auth-service callers of the check', () => {
+  test('agree with libs/auth-client (AuthServiceSessionStatus), auth-service\'s endpoints and the services\' session status beans and application.properties', () => {
+    checkAuthCallersTable();
+  });
+});
 
 describe('overlay production only', () => {
   const objects = overlays.production;
@@ -122,18 +191,24 @@ describe('overlay production only', () => {
     }
   });
 
-  test('the Ingress serves every host over TLS, its certificate issued by cert-manager into a Secret', () => {
-    for (const ingress of ofKind(objects, 'Ingress')) {
-      assert.ok(ingress.metadata.annotations?.['cert-manager.io/cluster-issuer'], 'cert-manager issuer');
-      for (const rule of ingress.spec.rules) {
-        assert.ok(ingress.spec.tls?.some((t) => t.secretName && t.hosts.includes(rule.host)), `TLS for ${rule.host}`);
-      }
-    }
+  test('the Ingress serves every host over TLS, its certificate issued by cert-manager into a Secret, and redirects plain HTTP to HTTPS', () => {
+    checkIngressTls(objects);
   });
 
   test('images come from the registry, not the local names', () => {
     for (const deployment of ofKind(objects, 'Deployment')) {
       for (const c of deployment.spec.template.spec.containers) assert.match(c.image, /^registry\.wevion\.ai\//);
+    }
+  });
+});
+
+describe('overlay local only', () => {
+  test('the Ingress, without TLS on a laptop, does not redirect to HTTPS', () => {
+    for (const ingress of ofKind(overlays.local, 'Ingress')) {
+      assert.equal(ingress.spec.tls, undefined);
+      const annotations = ingress.metadata.annotations ?? {};
+      assert.notEqual(annotations['nginx.ingress.kubernetes.io/force-ssl-redirect'], 'true');
+      assert.notEqual(annotations['nginx.ingress.kubernetes.io/ssl-redirect'], 'true');
     }
   });
 });
@@ -156,6 +231,142 @@ describe('the check itself', () => {
     deployment.spec.replicas = 'two';
     assert.notDeepEqual(await validate(deployment), []);
   });
+
+  // Each safeguard removed from a copy of the production manifests: the check that guards it must fail.
+  const named = (objects, kind, name) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+  const listener = (o) => named(o, 'Kafka', 'wevion').spec.kafka.listeners.find((l) => l.name === 'tls');
+  const container = (o, service) => named(o, 'Deployment', service).spec.template.spec.containers[0];
+  const acls = (o, user) => named(o, 'KafkaUser', user).spec.authorization.acls;
+  const drop = (o, kind, name) => o.splice(o.indexOf(named(o, kind, name)), 1);
+  const internetRule = (o, service) => named(o, 'NetworkPolicy', `${service}-egress-internet`).spec.egress[0];
+  const sessionCheckEgress = (o) => named(o, 'NetworkPolicy', 'session-check-egress').spec.egress[0];
+  const sessionCheckPeer = (o) => named(o, 'NetworkPolicy', 'auth-service-ingress').spec.ingress[0].from
+    .find((peer) => peer.podSelector?.matchExpressions?.[0]?.values?.includes('token-service'));
+  const weakened = {
+    'the Kafka listener': [checkKafkaCluster, {
+      'without TLS': (o) => { listener(o).tls = false; },
+      'without authentication': (o) => { delete listener(o).authentication; },
+      'with TLS client certificates instead of SCRAM': (o) => { listener(o).authentication.type = 'tls'; },
+      'exposed outside the cluster': (o) => { listener(o).type = 'loadbalancer'; },
+      'with a plaintext listener besides': (o) => { named(o, 'Kafka', 'wevion').spec.kafka.listeners.push({ name: 'plain', port: 9092, type: 'internal', tls: false }); },
+      'without authorization': (o) => { delete named(o, 'Kafka', 'wevion').spec.kafka.authorization; },
+      'with a service as super user': (o) => { named(o, 'Kafka', 'wevion').spec.kafka.authorization.superUsers = ['token-service']; },
+      'without the user operator': (o) => { delete named(o, 'Kafka', 'wevion').spec.entityOperator.userOperator; },
+      'open to every pod (no networkPolicyPeers)': (o) => { delete listener(o).networkPolicyPeers; },
+      'open to every namespace': (o) => { listener(o).networkPolicyPeers.push({ namespaceSelector: {} }); },
+    }],
+    'the services\' Kafka clients': [checkKafkaClients, {
+      'without SASL': (o) => { named(o, 'ConfigMap', 'token-service').data.KAFKA_SECURITY_PROTOCOL = 'SSL'; },
+      'without TLS': (o) => { named(o, 'ConfigMap', 'token-service').data.KAFKA_SECURITY_PROTOCOL = 'SASL_PLAINTEXT'; },
+      'with a weaker mechanism': (o) => { named(o, 'ConfigMap', 'auth-service').data.KAFKA_SASL_MECHANISM = 'PLAIN'; },
+      'logging in as another service': (o) => { container(o, 'connector-service').env.find((e) => e.name === 'KAFKA_SASL_JAAS_CONFIG').valueFrom.secretKeyRef.name = 'token-service'; },
+      'with the JAAS line in the ConfigMap': (o) => {
+        const c = container(o, 'notification-service');
+        c.env = c.env.filter((e) => e.name !== 'KAFKA_SASL_JAAS_CONFIG');
+        named(o, 'ConfigMap', 'notification-service').data.KAFKA_SASL_JAAS_CONFIG = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="x" password="y";';
+      },
+      'without the cluster CA mounted': (o) => {
+        const c = container(o, 'notification-service');
+        c.volumeMounts = c.volumeMounts.filter((m) => m.name !== 'kafka-ca');
+      },
+      'on the old plaintext port': (o) => { named(o, 'ConfigMap', 'auth-service').data.KAFKA_BOOTSTRAP_SERVERS = 'wevion-kafka-bootstrap.wevion.svc:9092'; },
+    }],
+    'the KafkaUsers': [checkKafkaUsers, {
+      'one writing another service\'s topic': (o) => { acls(o, 'notification-service').push({ resource: { type: 'topic', name: 'token-status', patternType: 'literal' }, operations: ['Write'] }); },
+      'one writing the sync workers\' topic': (o) => { acls(o, 'connector-service').push({ resource: { type: 'topic', name: 'sync-results', patternType: 'literal' }, operations: ['Write', 'Describe'] }); },
+      'one writing by prefix': (o) => { acls(o, 'token-service')[0].resource = { type: 'topic', name: 'token-', patternType: 'prefix' }; },
+      'one missing its Write': (o) => { acls(o, 'auth-service').splice(0, 1); },
+      'one with All': (o) => { acls(o, 'auth-service')[1].operations = ['All']; },
+      'one reading a topic its service does not consume': (o) => { acls(o, 'token-service').push({ resource: { type: 'topic', name: 'sync-requests', patternType: 'literal' }, operations: ['Read'] }); },
+      'one in another service\'s group': (o) => { acls(o, 'connector-service').find((a) => a.resource.type === 'group').resource.name = 'notification-service'; },
+      'one with a cluster ACL': (o) => { acls(o, 'auth-service').push({ resource: { type: 'cluster' }, operations: ['Alter'] }); },
+      'one missing': (o) => { drop(o, 'KafkaUser', 'connector-service'); },
+    }],
+    'default deny': [checkDefaultDeny, {
+      'without default-deny-ingress': (o) => { drop(o, 'NetworkPolicy', 'default-deny-ingress'); },
+      'without default-deny-egress': (o) => { drop(o, 'NetworkPolicy', 'default-deny-egress'); },
+    }],
+    'the services\' ingress': [checkServiceIngress, {
+      'open to every namespace': (o) => { named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ namespaceSelector: {} }); },
+      'open on every port': (o) => { delete named(o, 'NetworkPolicy', 'auth-service-ingress').spec.ingress[0].ports; },
+      'open to the whole ingress-nginx namespace': (o) => { delete named(o, 'NetworkPolicy', 'connector-service-ingress').spec.ingress[0].from[0].podSelector; },
+      'open to the controller\'s labels in any namespace': (o) => { named(o, 'NetworkPolicy', 'connector-service-ingress').spec.ingress[0].from[0].namespaceSelector = {}; },
+      'open to another service': (o) => { named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'connector-service' } } }); },
+      'open to a caller of another service': (o) => { named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'rules-engine' } } }); },
+      'closed to the controller': (o) => { drop(o, 'NetworkPolicy', 'notification-service-ingress'); },
+      'closed to a session check': (o) => { sessionCheckPeer(o).podSelector.matchExpressions[0].values = ['token-service', 'notification-service']; },
+      'with PostgreSQL open': (o) => { delete named(o, 'NetworkPolicy', 'postgres-ingress').spec.ingress[0].from; },
+    }],
+    'the services\' egress': [checkServiceEgress, {
+      'internet for connector-service': (o) => {
+        const copy = structuredClone(named(o, 'NetworkPolicy', 'token-service-egress-internet'));
+        copy.metadata.name = 'connector-service-egress-internet';
+        copy.spec.podSelector.matchLabels['app.kubernetes.io/name'] = 'connector-service';
+        o.push(copy);
+      },
+      'no internet for token-service': (o) => { drop(o, 'NetworkPolicy', 'token-service-egress-internet'); },
+      'internet into the private ranges': (o) => { delete internetRule(o, 'token-service').to[0].ipBlock.except; },
+      'internet to the metadata endpoint': (o) => { const b = internetRule(o, 'notification-service').to[0].ipBlock; b.except = b.except.filter((c) => c !== '169.254.0.0/16'); },
+      'internet on every port': (o) => { delete internetRule(o, 'notification-service').ports; },
+      'Kafka on every port': (o) => { delete named(o, 'NetworkPolicy', 'wevion-services-egress').spec.egress[2].ports; },
+      'Kafka, any cluster': (o) => { delete named(o, 'NetworkPolicy', 'wevion-services-egress').spec.egress[2].to[0].podSelector.matchLabels['strimzi.io/cluster']; },
+      'everything inside': (o) => { named(o, 'NetworkPolicy', 'wevion-services-egress').spec.egress.push({ to: [{ podSelector: {} }] }); },
+      'no DNS': (o) => { named(o, 'NetworkPolicy', 'wevion-services-egress').spec.egress.splice(0, 1); },
+      'no way to auth-service for the session check': (o) => { drop(o, 'NetworkPolicy', 'session-check-egress'); },
+      'every service for the session check': (o) => { sessionCheckEgress(o).to[0].podSelector = {}; },
+    }],
+    'the JWKS': [checkJwks, {
+      'fetched over plain HTTP': (o) => { named(o, 'ConfigMap', 'token-service').data.MP_JWT_VERIFY_PUBLICKEY_LOCATION = 'http://auth-service.wevion.svc:8081/.well-known/jwks.json'; },
+      'left to auth-client\'s default URL': (o) => { delete named(o, 'ConfigMap', 'connector-service').data.MP_JWT_VERIFY_PUBLICKEY_LOCATION; },
+      'pinned to a file nobody mounts': (o) => {
+        const c = container(o, 'notification-service');
+        c.volumeMounts = c.volumeMounts.filter((m) => m.name !== 'jwks');
+      },
+      'pinned to the private keys': (o) => {
+        named(o, 'Deployment', 'auth-service').spec.template.spec.volumes.find((v) => v.name === 'jwks').configMap.name = 'auth-jwt-keys';
+      },
+      'fetched from wevion.auth.url (AUTH_URL, plain HTTP)': (o) => { named(o, 'ConfigMap', 'token-service').data.MP_JWT_VERIFY_PUBLICKEY_LOCATION = '${wevion.auth.url}/.well-known/jwks.json'; },
+    }],
+    'the session check\'s way to auth-service': [checkAuthServiceCalls, {
+      'AUTH_URL left to its default (127.0.0.1)': (o) => { delete named(o, 'ConfigMap', 'connector-service').data.AUTH_URL; },
+      'AUTH_URL on loopback': (o) => { named(o, 'ConfigMap', 'token-service').data.AUTH_URL = 'http://127.0.0.1:8081'; },
+      'AUTH_URL through the public host': (o) => { named(o, 'ConfigMap', 'notification-service').data.AUTH_URL = 'https://app.wevion.ai'; },
+      'AUTH_URL on an external host': (o) => { named(o, 'ConfigMap', 'notification-service').data.AUTH_URL = 'http://auth.example.com:8081'; },
+      'AUTH_URL in another namespace': (o) => { named(o, 'ConfigMap', 'token-service').data.AUTH_URL = 'http://auth-service.other.svc:8081'; },
+      'AUTH_URL on another port': (o) => { named(o, 'ConfigMap', 'connector-service').data.AUTH_URL = 'http://auth-service.wevion.svc:8082'; },
+      'AUTH_URL at another service': (o) => { named(o, 'ConfigMap', 'connector-service').data.AUTH_URL = 'http://token-service.wevion.svc:8082'; },
+      'AUTH_URL with a path': (o) => { named(o, 'ConfigMap', 'token-service').data.AUTH_URL = 'http://auth-service.wevion.svc:8081/api/v1/auth'; },
+      'without the egress rule': (o) => { drop(o, 'NetworkPolicy', 'session-check-egress'); },
+      'egress for one caller less': (o) => { named(o, 'NetworkPolicy', 'session-check-egress').spec.podSelector.matchExpressions[0].values = ['token-service', 'connector-service']; },
+      'egress on every port': (o) => { delete sessionCheckEgress(o).ports; },
+      'egress on the wrong port': (o) => { sessionCheckEgress(o).ports = [{ protocol: 'TCP', port: 8082 }]; },
+      'egress to every service': (o) => { sessionCheckEgress(o).to[0].podSelector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: services }] }; },
+      'egress for auth-service too': (o) => { named(o, 'NetworkPolicy', 'session-check-egress').spec.podSelector.matchExpressions[0].values.push('auth-service'); },
+      'auth-service closed to connector-service': (o) => { sessionCheckPeer(o).podSelector.matchExpressions[0].values = ['token-service', 'notification-service']; },
+      'auth-service open to the callers on every port': (o) => { delete named(o, 'NetworkPolicy', 'auth-service-ingress').spec.ingress[0].ports; },
+      'connector-service reaching token-service': (o) => {
+        sessionCheckEgress(o).to.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'token-service' } } });
+        sessionCheckEgress(o).ports.push({ protocol: 'TCP', port: 8082 });
+        named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'connector-service' } } });
+      },
+    }],
+    'the Ingress': [checkIngressTls, {
+      'without TLS for its host': (o) => { named(o, 'Ingress', 'wevion-api').spec.tls[0].hosts = ['other.wevion.ai']; },
+      'without TLS': (o) => { delete named(o, 'Ingress', 'wevion-api').spec.tls; },
+      'with a rule for any host': (o) => { delete named(o, 'Ingress', 'wevion-api').spec.rules[0].host; },
+      'without the redirect to HTTPS': (o) => { delete named(o, 'Ingress', 'wevion-api').metadata.annotations['nginx.ingress.kubernetes.io/force-ssl-redirect']; },
+    }],
+  };
+  for (const [what, [check, mutations]] of Object.entries(weakened)) {
+    test(`notices ${what} weakened: ${Object.keys(mutations).join('; ')}`, () => {
+      check(overlays.production); // the real manifests pass
+      for (const [how, mutate] of Object.entries(mutations)) {
+        const copy = structuredClone(overlays.production);
+        mutate(copy);
+        assert.throws(() => check(copy), assert.AssertionError, `${what} ${how}: not noticed`);
+      }
+    });
+  }
 
   test('refuses a misspelt Strimzi field and an API version Strimzi no longer serves', async () => {
     assert.deepEqual(await validate(topic), []);

@@ -240,4 +240,49 @@ class CoverageAndOrderingTest {
                     .anyMatch(r -> requestId.equals(r.getString("requestId")) && "FORCED".equals(r.getString("trigger"))));
         }
     }
+
+    @Test
+    void aSecondForceSyncWhileTheFirstIsPendingAnswersTheSameRequestAndSyncsOnce_C8() {
+        User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        Account account = Account.random();
+        try (TopicProbe requests = new TopicProbe("sync-requests")) {
+            tokens.tokenStatus("TOKEN_CONNECTED", owner.workspaceId(), UUID.randomUUID().toString(), "ACTIVE", null, List.of(account));
+            await().atMost(Duration.ofSeconds(5)).until(() -> ConnectorApi.adAccounts(owner).path("size()").equals(1));
+
+            String first = ConnectorApi.forceSync(owner, account.adAccountId()).then().statusCode(202).extract().path("requestId");
+            String second = ConnectorApi.forceSync(owner, account.adAccountId()).then().statusCode(202).extract().path("requestId");
+
+            assertThat(second).isEqualTo(first);
+            long recorded = db.query("select count(*) from sync_request where ad_account_id = '" + account.adAccountId() + "'").execute()
+                    .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
+            assertThat(recorded).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !ofType(requests.events(), "SYNC_REQUESTED", account.adAccountId()).isEmpty());
+        }
+    }
+
+    @Test
+    void aWorkspaceForcingMoreThanThirtySyncsAMinuteIsToldWhenToTryAgain_C8() {
+        User owner = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        User neighbour = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            accounts.add(Account.random());
+        }
+        Account theirs = Account.random();
+        tokens.tokenStatus("TOKEN_CONNECTED", owner.workspaceId(), UUID.randomUUID().toString(), "ACTIVE", null, accounts);
+        tokens.tokenStatus("TOKEN_CONNECTED", neighbour.workspaceId(), UUID.randomUUID().toString(), "ACTIVE", null, List.of(theirs));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ConnectorApi.adAccounts(owner).path("size()").equals(31)
+                && ConnectorApi.adAccounts(neighbour).path("size()").equals(1));
+
+        for (Account account : accounts.subList(0, 30)) {
+            ConnectorApi.forceSync(owner, account.adAccountId()).then().statusCode(202);
+        }
+        var refused = ConnectorApi.forceSync(owner, accounts.get(30).adAccountId());
+
+        refused.then().statusCode(429).body("error", equalTo("too_many_syncs"));
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
+        ConnectorApi.forceSync(neighbour, theirs.adAccountId()).then().statusCode(202);
+        MutableClock.advance(Duration.ofSeconds(61));
+        ConnectorApi.forceSync(owner, accounts.get(30).adAccountId()).then().statusCode(202);
+    }
 }

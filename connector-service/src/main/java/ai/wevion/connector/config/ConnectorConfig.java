@@ -22,6 +22,14 @@ public interface ConnectorConfig {
         @WithDefault("P395D")
         Duration defaultRetention();
 
+        /** A sync request still pending this long answers a Force sync again instead of a second request (C8). */
+        @WithDefault("PT15M")
+        Duration forcedPending();
+
+        /** At most this many Force syncs per workspace per minute: each burns the provider's API quota (C8). */
+        @WithDefault("30")
+        int forcedPerMinute();
+
         /** Per platform, how far back its reporting API serves data (C7). */
         java.util.Map<String, Duration> retention();
 

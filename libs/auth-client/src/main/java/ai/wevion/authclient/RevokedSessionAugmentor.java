@@ -6,30 +6,31 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Refuses a still-unexpired session JWT whose session has ended (logout, forced logout). */
+/**
+ * Refuses a still-unexpired session JWT whose session has ended (logout,
+ * forced logout): 401 {@code session_expired}; and any session JWT while
+ * nothing can tell (503 {@code session_check_unavailable}). See {@link SessionCheck}.
+ */
 @ApplicationScoped
 public class RevokedSessionAugmentor implements SecurityIdentityAugmentor {
 
-    private final RevokedSessions revoked;
+    private final SessionCheck sessions;
 
-    public RevokedSessionAugmentor(RevokedSessions revoked) {
-        this.revoked = revoked;
+    public RevokedSessionAugmentor(SessionCheck sessions) {
+        this.sessions = sessions;
     }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && revoked.isRevoked(jwt.getClaim("sid"))) {
-            return Uni.createFrom().failure(new AuthenticationFailedException(new SessionEndedException()));
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getClaim("sid") == null) {
+            return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().item(identity);
-    }
-
-    /** Marks an authentication failure caused by an ended session. */
-    public static final class SessionEndedException extends RuntimeException {
-        SessionEndedException() {
-            super("session ended", null, false, false);
-        }
+        String raw = jwt.getRawToken() == null || jwt.getRawToken().isEmpty() ? null : jwt.getRawToken();
+        return sessions.requireLive(jwt.getClaim("sid"), raw, Instant.ofEpochSecond(jwt.getExpirationTime()))
+                .replaceWith(identity)
+                .onFailure().transform(AuthenticationFailedException::new);
     }
 }

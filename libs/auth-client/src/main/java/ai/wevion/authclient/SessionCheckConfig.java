@@ -21,4 +21,27 @@ public interface SessionCheckConfig {
      */
     @WithDefault("PT65M")
     Duration lookback();
+
+    /**
+     * How far behind the revocation stream may be before sessions are checked
+     * with auth-service instead (broker down, consumer lagging).
+     */
+    @WithDefault("PT0.75S")
+    Duration maxLag();
+
+    /**
+     * After the stream was behind, how long it must be current again before
+     * it is trusted: auth-service's outbox relay retries within a few seconds
+     * and sends what was committed meanwhile.
+     */
+    @WithDefault("PT6S")
+    Duration settle();
+
+    /** How often the consumer asks the broker whether it has read everything. */
+    @WithDefault("PT0.2S")
+    Duration currentCheckEvery();
+
+    /** How long auth-service's "live" answer for a session is reused while the stream is behind. */
+    @WithDefault("PT0.2S")
+    Duration liveAnswerTtl();
 }

@@ -3,6 +3,7 @@ package ai.wevion.outbox;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,7 +20,9 @@ import org.jboss.logging.Logger;
  * acknowledged them. Woken by {@link OutboxListener} on commit and, as a safety
  * net (missed notification, broker down), every few seconds. Rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row at
- * the same time; a send that fails leaves its rows for the next run.
+ * the same time; a send that fails leaves its rows for the next run, which
+ * comes 200 ms later, then twice as late each time up to 5 s (a broker that
+ * returns gets the backlog at once, not at the next poll).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -31,10 +34,16 @@ public class OutboxRelay {
     private final MutinyEmitter<String> kafka;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final Vertx vertx;
+    // after a failed send, the next try comes this soon (doubling to MAX_RETRY), not at the next poll
+    private volatile long retryMillis = FIRST_RETRY;
+    private static final long FIRST_RETRY = 200;
+    private static final long MAX_RETRY = 5_000;
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka) {
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> kafka, Vertx vertx) {
         this.pool = pool;
         this.kafka = kafka;
+        this.vertx = vertx;
     }
 
     /** Relays until the table is empty; a call during a run makes the run go once more. */
@@ -45,9 +54,14 @@ public class OutboxRelay {
         }
         again.set(false);
         relayBatch().subscribe().with(
-                sent -> finish(sent == BATCH),
+                sent -> {
+                    retryMillis = FIRST_RETRY;
+                    finish(sent == BATCH);
+                },
                 failure -> {
-                    LOG.warnf("outbox relay paused: %s", failure.getMessage());
+                    LOG.warnf("outbox relay paused, retrying in %d ms: %s", retryMillis, failure.getMessage());
+                    vertx.setTimer(retryMillis, id -> relay());
+                    retryMillis = Math.min(retryMillis * 2, MAX_RETRY);
                     finish(false);
                 });
     }

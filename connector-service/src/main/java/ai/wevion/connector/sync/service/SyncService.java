@@ -53,19 +53,32 @@ public class SyncService {
         return accounts.page(workspaceId, platform, after, limit).map(page -> page.map(AdAccountView::of));
     }
 
-    /** Force sync (C8): a window from the last synced point to now; 409 "Token expired" when no healthy user covers the account. */
+    /**
+     * Force sync (C8): a window from the last synced point to now; 409 "Token
+     * expired" when no healthy user covers the account. A request still
+     * pending for the account is answered again (a double click or a retried
+     * POST syncs once); a workspace asking more than
+     * {@code connector.sync.forced-per-minute} times a minute gets 429 with
+     * Retry-After, since each sync spends the provider's API quota.
+     */
     public Uni<UUID> force(UUID workspaceId, UUID adAccountId) {
         Instant now = clock.instant();
         return pool.withTransaction(conn -> accounts.lock(conn, workspaceId, adAccountId).chain(account -> {
             if (account == null) {
                 throw ApiException.notFound("Ad account");
             }
-            return accounts.healthyCover(conn, adAccountId).chain(cover -> {
-                if (cover == null || cover.healthyUser() == null) {
-                    throw new ApiException(409, "token_expired", GateRules.TOKEN_EXPIRED);
-                }
-                return request(conn, workspaceId, adAccountId, cover.healthyUser(), account.windowFrom(), now, SyncTrigger.FORCED, now);
-            });
+            return requests.pending(conn, adAccountId, now.minus(config.forcedPending())).chain(pending -> pending != null
+                    ? Uni.createFrom().item(pending)
+                    : requests.forcedSince(conn, workspaceId, now.minus(ForceSyncRules.WINDOW)).chain(recent -> {
+                        ForceSyncRules.requireWithinLimit(recent.count(), recent.oldest(), config.forcedPerMinute(), now);
+                        return accounts.healthyCover(conn, adAccountId).chain(cover -> {
+                            if (cover == null || cover.healthyUser() == null) {
+                                throw new ApiException(409, "token_expired", GateRules.TOKEN_EXPIRED);
+                            }
+                            return request(conn, workspaceId, adAccountId, cover.healthyUser(), account.windowFrom(), now,
+                                    SyncTrigger.FORCED, now);
+                        });
+                    }));
         }));
     }
 

@@ -1,6 +1,7 @@
 package ai.wevion.authclient.api;
 
-import ai.wevion.authclient.RevokedSessionAugmentor.SessionEndedException;
+import ai.wevion.authclient.SessionCheck.SessionCheckUnavailableException;
+import ai.wevion.authclient.SessionCheck.SessionEndedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -42,6 +43,9 @@ public class ApiErrorMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
+        if (hasCause(e, SessionCheckUnavailableException.class)) {
+            return sessionCheckUnavailable(null);
+        }
         if (hasCause(e, SessionEndedException.class)) {
             return unauthorized("session_expired", "Your session has ended. Log in again.");
         }
@@ -53,6 +57,13 @@ public class ApiErrorMappers {
             return unauthorized("token_expired", "The access token has expired. Refresh it with POST /api/v1/auth/token.");
         }
         return unauthorized("invalid_token", "The access token is not valid.");
+    }
+
+    /** Neither the revocation stream nor auth-service can vouch for the session: closed, and a retry may succeed. */
+    @ServerExceptionMapper
+    public Response sessionCheckUnavailable(SessionCheckUnavailableException e) {
+        return Response.fromResponse(ApiError.response(503, "session_check_unavailable",
+                "Sessions cannot be checked right now. Try again in a moment.")).header(HttpHeaders.RETRY_AFTER, 1).build();
     }
 
     @ServerExceptionMapper
