@@ -54,4 +54,20 @@ class ServiceCredentialsTest {
                 .formParam("client_secret", "local-token-service-secret").post("/oauth2/token").path("access_token");
         AuthApi.me(serviceJwt).then().statusCode(403);
     }
+
+    @Test
+    void repeatedWrongSecretsForOneClientAreSlowedDownWithoutLockingOutTheRealClient() {
+        String guessed = "guessed-client-" + java.util.UUID.randomUUID();
+        for (int i = 0; i < 6; i++) {
+            given().auth().preemptive().basic(guessed, "guess-" + i).formParam("grant_type", "client_credentials")
+                    .post("/oauth2/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+        }
+        var slowed = given().auth().preemptive().basic(guessed, "guess-7").formParam("grant_type", "client_credentials")
+                .post("/oauth2/token");
+        slowed.then().statusCode(429).body("error", equalTo("too_many_attempts"));
+        assertThat(Integer.parseInt(slowed.header("Retry-After"))).isPositive();
+
+        given().auth().preemptive().basic("token-service", "local-token-service-secret").formParam("grant_type", "client_credentials")
+                .post("/oauth2/token").then().statusCode(200);
+    }
 }
