@@ -21,7 +21,7 @@ failure() {
 step "Meta user $id changes her password (simulator)"
 failure PASSWORD_CHANGED
 step "The refresh job runs now (a service JWT from auth-service's /oauth2/token, then /internal/v1/refresh-sweep)"
-jwt=$(curl -fsS -u token-service:local-token-service-secret -d grant_type=client_credentials "$AUTH/oauth2/token" \
+jwt=$(curl -fsS -u scheduler:local-scheduler-secret -d grant_type=client_credentials "$AUTH/oauth2/token" \
   | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 info "$(curl -fsS -XPOST -H "Authorization: Bearer $jwt" "$TOKEN/internal/v1/refresh-sweep")"
 failure NONE

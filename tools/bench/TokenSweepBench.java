@@ -74,7 +74,7 @@ public class TokenSweepBench {
         http.send(HttpRequest.newBuilder(URI.create(sim + "/sim/stats")).DELETE().build(), HttpResponse.BodyHandlers.discarding());
         long start = System.nanoTime();
         HttpResponse<String> sweep = http.send(HttpRequest.newBuilder(URI.create(service + "/internal/v1/refresh-sweep"))
-                .header("Authorization", "Bearer " + TestJwts.service("bench"))
+                .header("Authorization", "Bearer " + TestJwts.service("scheduler"))
                 .timeout(Duration.ofMinutes(60)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         double seconds = (System.nanoTime() - start) / 1e9;
         String stats = http.send(HttpRequest.newBuilder(URI.create(sim + "/sim/stats")).build(), HttpResponse.BodyHandlers.ofString()).body();

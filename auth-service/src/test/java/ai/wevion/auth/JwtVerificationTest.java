@@ -63,7 +63,16 @@ class JwtVerificationTest {
         String unknownKid = sign(claims(browser, "https://auth.wevion.ai"), stranger.getPrivateKey(),
                 AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, "stranger-key");
 
-        for (String forged : List.of(algNone, hs256WithPublicKey, tampered, wrongIssuer, unknownKid)) {
+        JwtClaims meantForTokenService = claims(browser, "https://auth.wevion.ai");
+        meantForTokenService.setAudience("token-service");
+        String wrongAudience = sign(meantForTokenService, active.getPrivateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                "test-2026-11");
+        JwtClaims noAudience = claims(browser, "https://auth.wevion.ai");
+        noAudience.unsetClaim("aud");
+        String withoutAudience = sign(noAudience, active.getPrivateKey(), AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                "test-2026-11");
+
+        for (String forged : List.of(algNone, hs256WithPublicKey, tampered, wrongIssuer, unknownKid, wrongAudience, withoutAudience)) {
             AuthApi.me(forged).then().statusCode(401).body("error", equalTo("invalid_token"));
         }
         AuthApi.me(browser.jwt()).then().statusCode(200);
@@ -94,6 +103,7 @@ class JwtVerificationTest {
         JwtClaims claims = new JwtClaims();
         Map<String, Object> real = AuthApi.claims(browser.jwt());
         claims.setIssuer(issuer);
+        claims.setAudience("wevion-session");
         claims.setSubject(browser.userId());
         claims.setClaim("ws", browser.workspaceId());
         claims.setClaim("sid", real.get("sid"));

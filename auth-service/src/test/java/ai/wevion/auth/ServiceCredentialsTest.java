@@ -30,8 +30,8 @@ class ServiceCredentialsTest {
 
     @Test
     void aClientSecretSentAsFormParametersWorksToo() {
-        given().formParam("grant_type", "client_credentials").formParam("client_id", "token-service")
-                .formParam("client_secret", "local-token-service-secret")
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "sync-worker")
+                .formParam("client_secret", "local-sync-worker-secret")
                 .post("/oauth2/token").then().statusCode(200);
     }
 
@@ -39,7 +39,7 @@ class ServiceCredentialsTest {
     void aWrongSecretOrGrantIsRefused() {
         given().auth().preemptive().basic("token-service", "guess").formParam("grant_type", "client_credentials")
                 .post("/oauth2/token").then().statusCode(401).body("error", equalTo("invalid_client"));
-        given().auth().preemptive().basic("token-service", "local-token-service-secret").formParam("grant_type", "password")
+        given().auth().preemptive().basic("sync-worker", "local-sync-worker-secret").formParam("grant_type", "password")
                 .post("/oauth2/token").then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
     }
 
@@ -50,8 +50,8 @@ class ServiceCredentialsTest {
                 .then().statusCode(403);
         given().get("/internal/v1/workspaces/" + owner.workspaceId() + "/members").then().statusCode(401);
 
-        String serviceJwt = given().formParam("grant_type", "client_credentials").formParam("client_id", "token-service")
-                .formParam("client_secret", "local-token-service-secret").post("/oauth2/token").path("access_token");
+        String serviceJwt = given().formParam("grant_type", "client_credentials").formParam("client_id", "notification-service")
+                .formParam("client_secret", "local-notification-service-secret").post("/oauth2/token").path("access_token");
         AuthApi.me(serviceJwt).then().statusCode(403);
     }
 
@@ -67,7 +67,20 @@ class ServiceCredentialsTest {
         slowed.then().statusCode(429).body("error", equalTo("too_many_attempts"));
         assertThat(Integer.parseInt(slowed.header("Retry-After"))).isPositive();
 
-        given().auth().preemptive().basic("token-service", "local-token-service-secret").formParam("grant_type", "client_credentials")
+        given().auth().preemptive().basic("sync-worker", "local-sync-worker-secret").formParam("grant_type", "client_credentials")
                 .post("/oauth2/token").then().statusCode(200);
+    }
+
+    @Test
+    void aServiceJwtCarriesItsClientsScopesAndTheServicesItMayCallAndIsRefusedElsewhere() {
+        Login owner = AuthApi.newWorkspaceOwner();
+        String workerJwt = given().auth().preemptive().basic("sync-worker", "local-sync-worker-secret")
+                .formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200).extract().path("access_token");
+
+        assertThat(AuthApi.claims(workerJwt)).containsEntry("scope", "credentials:read");
+        assertThat(String.valueOf(AuthApi.claims(workerJwt).get("aud"))).contains("token-service").doesNotContain("auth-service");
+        // meant for token-service only: auth-service does not take it
+        given().header("Authorization", "Bearer " + workerJwt).get("/internal/v1/workspaces/" + owner.workspaceId() + "/members")
+                .then().statusCode(401).body("error", equalTo("invalid_token"));
     }
 }

@@ -1,7 +1,12 @@
 package ai.wevion.auth;
 
 import ai.wevion.auth.config.AuthConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +25,12 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
             String cookiePath) implements AuthConfig.Session {
     }
 
-    public record Login(int bcryptCost, int freeFailures, Duration firstBackoff, Duration maxBackoff) implements AuthConfig.Login {
+    public record Login(int bcryptCost, int freeFailures, Duration firstBackoff, Duration maxBackoff, int freeFailuresPerAddress,
+            List<String> trustedProxies) implements AuthConfig.Login {
     }
 
-    public record ServiceClient(String secret) implements AuthConfig.ServiceClient {
+    public record ServiceClient(List<String> secretSha256, List<String> scopes, List<String> audiences)
+            implements AuthConfig.ServiceClient {
     }
 
     /** The defaults, bcrypt at its cheapest cost (4) so that a test hashes in milliseconds. */
@@ -31,7 +38,7 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
         return new TestAuthConfig(
                 new Jwt("https://auth.wevion.ai", Duration.ofHours(1), "src/test/resources/jwt-keys.json", Optional.empty(), false),
                 new Session(Duration.ofDays(7), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofHours(1), "/api/v1/auth"),
-                new Login(4, 5, Duration.ofSeconds(2), Duration.ofMinutes(15)),
+                new Login(4, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20, List.of("127.0.0.1", "::1")),
                 Map.of());
     }
 
@@ -41,7 +48,18 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
 
     public TestAuthConfig withServiceClients(Map<String, String> secrets) {
         Map<String, AuthConfig.ServiceClient> clients = new java.util.HashMap<>();
-        secrets.forEach((id, secret) -> clients.put(id, new ServiceClient(secret)));
+        secrets.forEach((id, secret) -> clients.put(id, new ServiceClient(List.of(sha256(secret)), List.of(),
+                List.of())));
         return new TestAuthConfig(jwt, session, login, Map.copyOf(clients));
+    }
+
+    /** SHA-256 (hex) of each secret, as the configuration holds a client's secrets. */
+    public static String sha256(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -23,7 +23,7 @@ class ProductionSecretsTest {
     /** {@code named}: what the failure names, the variable or the setting it feeds. */
     @ParameterizedTest(name = "{0} without {1}")
     @CsvSource({
-        "auth-service, TOKEN_SERVICE_CLIENT_SECRET, TOKEN_SERVICE_CLIENT_SECRET",
+        "auth-service, SYNC_WORKER_CLIENT_SECRET_SHA256, SYNC_WORKER_CLIENT_SECRET_SHA256",
         "token-service, OAUTH_STATE_SECRET, OAUTH_STATE_SECRET",
         "token-service, META_APP_SECRET, META_APP_SECRET",
         "token-service, STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET",

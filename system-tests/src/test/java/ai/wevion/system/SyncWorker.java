@@ -34,7 +34,7 @@ final class SyncWorker implements AutoCloseable {
     private volatile boolean running = true;
 
     SyncWorker() {
-        String serviceJwt = SystemApi.backendJwt();
+        String serviceJwt = SystemApi.serviceJwtOf("sync-worker");
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:29092");
         c.put(ConsumerConfig.GROUP_ID_CONFIG, "sync-worker-" + UUID.randomUUID());

@@ -51,18 +51,16 @@ final class SystemApi {
         return new User(me.path("userId"), me.path("workspaceId"), email, jwt, login.getCookie("wevion_session"));
     }
 
-    private static String backendJwt;
 
-    /** What a backend caller (the refresh-job trigger, a sync worker) sends to /internal/v1: a service JWT, 1 hour, fetched once. */
-    static synchronized String backendJwt() {
-        if (backendJwt == null) {
-            backendJwt = serviceJwt("connector-service");
-        }
-        return backendJwt;
+    private static final Map<String, String> SERVICE_JWTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What a backend caller sends to /internal/v1: its own client's service JWT (1 hour, fetched once). */
+    static String serviceJwtOf(String client) {
+        return SERVICE_JWTS.computeIfAbsent(client, SystemApi::serviceJwt);
     }
 
-    /** A client-credentials JWT from auth-service, as each service gets its own. */
-    private static String serviceJwt(String client) {
+    /** A client-credentials JWT from auth-service (docs/contracts/service-clients.json). */
+    static String serviceJwt(String client) {
         return given().baseUri(WevionSystem.AUTH).auth().preemptive().basic(client, "local-" + client + "-secret")
                 .formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200).extract().path("access_token");
     }
@@ -116,7 +114,7 @@ final class SystemApi {
 
     /** The 12-hour refresh job, run now. */
     static void refreshSweep() {
-        given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + backendJwt()).post("/internal/v1/refresh-sweep")
+        given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwtOf("scheduler")).post("/internal/v1/refresh-sweep")
                 .then().statusCode(200);
     }
 
@@ -126,7 +124,7 @@ final class SystemApi {
     }
 
     static Response credential(String platformUserId) {
-        return given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + backendJwt())
+        return given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwtOf("sync-worker"))
                 .get("/internal/v1/credentials/" + platformUserId);
     }
 
@@ -143,7 +141,7 @@ final class SystemApi {
     }
 
     static Response gate(String adAccountId) {
-        return given().baseUri(WevionSystem.CONNECTOR).header("Authorization", "Bearer " + backendJwt())
+        return given().baseUri(WevionSystem.CONNECTOR).header("Authorization", "Bearer " + serviceJwtOf("campaign-publisher"))
                 .get("/internal/v1/ad-accounts/" + adAccountId + "/gate?action=publish");
     }
 

@@ -131,7 +131,7 @@ class GoogleTokensTest extends EmptyTokenTables {
         assertThat(OAuthApi.platformUser(owner, outageId)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", "TRANSIENT");
 
         MutableClock.advance(Duration.ofMinutes(2)); // past Google's Retry-After (30 s) and the first backoff (1 min)
-        given().header("Authorization", "Bearer " + TestJwts.service("connector-service")).post("/internal/v1/refresh-sweep")
+        given().header("Authorization", "Bearer " + TestJwts.service("scheduler")).post("/internal/v1/refresh-sweep")
                 .then().statusCode(200);
         assertThat(ProviderSimulator.calls("google", "token.refresh_token", limited)).isEqualTo(2);
         assertThat(OAuthApi.platformUser(owner, limitedId)).containsEntry("lastRefreshError", null);

@@ -78,11 +78,11 @@ final class TokenApi {
     }
 
     static Response sweep() {
-        return given().header("Authorization", "Bearer " + TestJwts.service("connector-service")).post("/internal/v1/refresh-sweep");
+        return given().header("Authorization", "Bearer " + TestJwts.service("scheduler")).post("/internal/v1/refresh-sweep");
     }
 
     static Response credential(String platformUserId) {
-        return given().header("Authorization", "Bearer " + TestJwts.service("connector-service"))
+        return given().header("Authorization", "Bearer " + TestJwts.service("sync-worker"))
                 .get("/internal/v1/credentials/" + platformUserId);
     }
 

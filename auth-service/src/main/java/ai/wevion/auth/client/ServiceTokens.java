@@ -32,9 +32,10 @@ public class ServiceTokens {
     @WithSession
     public Uni<SignedToken> issue(String clientId, String secret, String callerAddress) {
         String key = "client:" + clientId + "@" + callerAddress;
-        return throttle.checkAllowed(key).chain(() -> clients.isValid(clientId, secret)
-                ? Panache.withTransaction(() -> throttle.clear(key)).map(ignored -> tokens.forService(clientId))
-                : Panache.withTransaction(() -> throttle.recordFailure(key))
-                        .chain(() -> Uni.createFrom().failure(new ApiException(401, "invalid_client", "Unknown client or wrong secret."))));
+        return throttle.checkAllowed(key).chain(() -> clients.authenticate(clientId, secret)
+                .map(client -> Panache.withTransaction(() -> throttle.clear(key))
+                        .map(ignored -> tokens.forService(clientId, client.scopes(), client.audiences())))
+                .orElseGet(() -> Panache.withTransaction(() -> throttle.recordFailure(key))
+                        .chain(() -> Uni.createFrom().failure(new ApiException(401, "invalid_client", "Unknown client or wrong secret.")))));
     }
 }

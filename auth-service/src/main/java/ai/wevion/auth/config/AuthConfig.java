@@ -3,6 +3,7 @@ package ai.wevion.auth.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,9 +73,27 @@ public interface AuthConfig {
 
         @WithDefault("PT15M")
         Duration maxBackoff();
+
+        /** Failed logins from one address, whatever the accounts, before each further one must wait (password spraying). */
+        @WithDefault("20")
+        int freeFailuresPerAddress();
+
+        /**
+         * The proxies whose {@code X-Forwarded-For} is believed (addresses or
+         * CIDR ranges): the local gateway, in a cluster the Ingress controller's pods.
+         */
+        @WithDefault("127.0.0.1,::1")
+        List<String> trustedProxies();
     }
 
     interface ServiceClient {
-        String secret();
+        /** SHA-256 (hex) of each secret valid now: one, or two while the secret rotates. */
+        List<String> secretSha256();
+
+        /** What its JWTs may do (claim {@code scope}): docs/contracts/service-clients.json. */
+        List<String> scopes();
+
+        /** The services its JWTs may call (claim {@code aud}). */
+        List<String> audiences();
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import java.util.UUID;
 public class AccessTokenIssuer {
 
     public static final String SERVICE_ROLE = "service";
+    /** Every service accepts this audience: a session JWT is meant for the whole API. */
+    public static final String SESSION_AUDIENCE = "wevion-session";
 
     private final SigningKeys keys;
     private final Clock clock;
@@ -34,16 +37,20 @@ public class AccessTokenIssuer {
 
     /** A session JWT; {@code impersonatorId} (may be null) becomes {@code act.sub} (A5). */
     public SignedToken forSession(String userId, String workspaceId, String role, String sessionId, String impersonatorId) {
-        JwtClaimsBuilder claims = base(userId, role).claim("ws", workspaceId).claim("sid", sessionId);
+        JwtClaimsBuilder claims = base(userId, role).audience(SESSION_AUDIENCE).claim("ws", workspaceId).claim("sid", sessionId);
         if (impersonatorId != null) {
             claims.claim("act", Map.of("sub", impersonatorId));
         }
         return sign(claims);
     }
 
-    /** A service JWT (client-credentials grant): role {@code service}, no workspace, no session. */
-    public SignedToken forService(String clientId) {
-        return sign(base(clientId, SERVICE_ROLE));
+    /**
+     * A service JWT (client-credentials grant): role {@code service}, its
+     * client's scopes (space-separated, RFC 8693 style) and the services it
+     * may call as {@code aud}; no workspace, no session.
+     */
+    public SignedToken forService(String clientId, List<String> scopes, List<String> audiences) {
+        return sign(base(clientId, SERVICE_ROLE).claim("scope", String.join(" ", scopes)).audience(Set.copyOf(audiences)));
     }
 
     private JwtClaimsBuilder base(String subject, String role) {

@@ -32,4 +32,16 @@ class ServiceClientAuthenticatorTest {
         assertThat(clients.isValid("sync-worker", null)).isFalse();
         assertThat(clients.isValid("sync-worker", "")).isFalse();
     }
+
+    @Test
+    void whileASecretRotatesTheOldAndTheNewOneBothWork() {
+        ServiceClientAuthenticator rotating = new ServiceClientAuthenticator(new TestAuthConfig(TestAuthConfig.defaults().jwt(),
+                TestAuthConfig.defaults().session(), TestAuthConfig.defaults().login(),
+                Map.of("sync-worker", new TestAuthConfig.ServiceClient(
+                        java.util.List.of(TestAuthConfig.sha256("old-secret"), TestAuthConfig.sha256("new-secret")),
+                        java.util.List.of("credentials:read"), java.util.List.of("token-service")))));
+        assertThat(rotating.isValid("sync-worker", "old-secret")).isTrue();
+        assertThat(rotating.isValid("sync-worker", "new-secret")).isTrue();
+        assertThat(rotating.isValid("sync-worker", "third-secret")).isFalse();
+    }
 }

@@ -65,13 +65,22 @@ class AccessTokenIssuerTest {
     }
 
     @Test
-    void aServiceJwtHasRoleServiceAndNoWorkspaceOrSession() throws Exception {
-        JwtClaims claims = verified(issuer.forService("connector-service").token());
+    void aServiceJwtHasRoleServiceItsScopesAndAudiencesAndNoWorkspaceOrSession() throws Exception {
+        JwtClaims claims = verified(issuer.forService("scheduler", List.of("refresh:run", "sync-schedule:run"),
+                List.of("token-service", "connector-service")).token());
 
-        assertThat(claims.getSubject()).isEqualTo("connector-service");
+        assertThat(claims.getSubject()).isEqualTo("scheduler");
+        assertThat(claims.getStringClaimValue("scope")).isEqualTo("refresh:run sync-schedule:run");
+        assertThat(claims.getAudience()).containsExactlyInAnyOrder("token-service", "connector-service");
         assertThat(claims.getStringListClaimValue("groups")).containsExactly(AccessTokenIssuer.SERVICE_ROLE);
         assertThat(claims.hasClaim("ws")).isFalse();
         assertThat(claims.hasClaim("sid")).isFalse();
+    }
+
+    @Test
+    void aSessionJwtIsMeantForTheWholeApi_A1() throws Exception {
+        assertThat(verified(issuer.forSession("user-1", "ws-1", "member", "sid-1", null).token()).getAudience())
+                .containsExactly(AccessTokenIssuer.SESSION_AUDIENCE);
     }
 
     @Test
@@ -94,6 +103,7 @@ class AccessTokenIssuerTest {
                 .setEvaluationTime(NumericDate.fromSeconds(NOW.getEpochSecond() + 60))
                 .setExpectedIssuer("https://auth.wevion.ai")
                 .setRequireExpirationTime()
+                .setSkipDefaultAudienceValidation() // each test asserts the audience it expects
                 .build()
                 .processToClaims(token);
     }

@@ -54,6 +54,19 @@ public class Caller {
         }
     }
 
+    /**
+     * A service JWT must hold this scope for the endpoint (e.g.
+     * {@code credentials:read}): 403 {@code insufficient_scope} otherwise.
+     * Which client holds which scope: docs/contracts/service-clients.json.
+     */
+    public void requireScope(String scope) {
+        Object granted = jwt.getClaim("scope");
+        String scopes = granted == null ? "" : granted.toString();
+        if (!java.util.Arrays.asList(scopes.split(" ")).contains(scope)) {
+            throw new ApiException(403, "insufficient_scope", "This client's token does not hold the scope " + scope + ".");
+        }
+    }
+
     public void requireAdmin() {
         if (!isAdmin()) {
             throw ApiException.forbidden("Only an admin or owner can do this.");

@@ -1,9 +1,13 @@
 package ai.wevion.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -20,6 +24,9 @@ import org.jose4j.jwt.NumericDate;
 public final class TestJwts {
 
     private static final EllipticCurveJsonWebKey KEY = load();
+    /** What every service accepts from a browser's session JWT. */
+    public static final String SESSION_AUDIENCE = "wevion-session";
+    private static final JsonNode CLIENTS = clients();
 
     private TestJwts() {
     }
@@ -37,6 +44,7 @@ public final class TestJwts {
 
     public static String session(User user) {
         JwtClaims claims = base(user.userId(), user.role());
+        claims.setAudience(SESSION_AUDIENCE);
         claims.setClaim("ws", user.workspaceId());
         claims.setClaim("sid", user.sessionId());
         return sign(claims);
@@ -45,14 +53,32 @@ public final class TestJwts {
     /** The user's session JWT that expires in {@code seconds} (a JWT at the end of its hour). */
     public static String sessionExpiringIn(User user, long seconds) {
         JwtClaims claims = base(user.userId(), user.role());
+        claims.setAudience(SESSION_AUDIENCE);
         claims.setClaim("ws", user.workspaceId());
         claims.setClaim("sid", user.sessionId());
         claims.setExpirationTime(NumericDate.fromSeconds(Instant.now().getEpochSecond() + seconds));
         return sign(claims);
     }
 
+    /** A service JWT of this client as auth-service issues it: its scopes and audiences from docs/contracts/service-clients.json. */
     public static String service(String clientId) {
-        return sign(base(clientId, "service"));
+        JsonNode client = CLIENTS.path(clientId);
+        if (client.isMissingNode()) {
+            throw new IllegalArgumentException("no service client " + clientId + " in docs/contracts/service-clients.json");
+        }
+        List<String> scopes = new ArrayList<>();
+        client.path("scopes").forEach(n -> scopes.add(n.asText()));
+        List<String> audiences = new ArrayList<>();
+        client.path("audiences").forEach(n -> audiences.add(n.asText()));
+        return service(clientId, scopes, audiences);
+    }
+
+    /** A service JWT with exactly these scopes and audiences (for refusals). */
+    public static String service(String clientId, List<String> scopes, List<String> audiences) {
+        JwtClaims claims = base(clientId, "service");
+        claims.setClaim("scope", String.join(" ", scopes));
+        claims.setAudience(audiences);
+        return sign(claims);
     }
 
     private static JwtClaims base(String subject, String role) {
@@ -76,6 +102,14 @@ public final class TestJwts {
             jws.setKey(KEY.getPrivateKey());
             return jws.getCompactSerialization();
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode clients() {
+        try {
+            return new ObjectMapper().readTree(Repo.path("docs/contracts/service-clients.json").toFile()).path("clients");
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -19,13 +19,16 @@ public class InternalMemberResource {
     }
 
     private final AccountService accounts;
+    private final Caller caller;
 
-    public InternalMemberResource(AccountService accounts) {
+    public InternalMemberResource(AccountService accounts, Caller caller) {
         this.accounts = accounts;
+        this.caller = caller;
     }
 
     @GET
     public Uni<List<Member>> list(@PathParam("workspaceId") UUID workspaceId) {
+        caller.requireScope("members:read");
         return accounts.members(workspaceId).map(users -> users.stream()
                 .map(u -> new Member(u.id.toString(), u.email, u.role.value()))
                 .toList());

@@ -1,9 +1,12 @@
 package ai.wevion.auth.session.rest;
 
+import ai.wevion.auth.config.AuthConfig;
+import ai.wevion.auth.session.service.ClientAddressRules;
 import ai.wevion.auth.session.service.SessionService;
 import ai.wevion.authclient.Caller;
 import ai.wevion.authclient.api.ApiError;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestCookie;
 
 @Path("/api/v1/auth")
@@ -29,20 +33,24 @@ public class AuthResource {
     private final SessionResponses responses;
     private final SessionCookie cookie;
     private final Caller caller;
+    private final List<String> trustedProxies;
 
-    public AuthResource(SessionService sessions, SessionResponses responses, SessionCookie cookie, Caller caller) {
+    public AuthResource(SessionService sessions, SessionResponses responses, SessionCookie cookie, Caller caller, AuthConfig config) {
         this.sessions = sessions;
         this.responses = responses;
         this.cookie = cookie;
         this.caller = caller;
+        this.trustedProxies = config.login().trustedProxies();
     }
 
     /** A1: a 7-day session (cookie) and a 1-hour JWT. */
     @POST
     @Path("/login")
     @PermitAll
-    public Uni<Response> login(@Valid @NotNull Login request) {
-        return sessions.login(request.email(), request.password()).map(responses::ok);
+    public Uni<Response> login(@Valid @NotNull Login request, HttpServerRequest http) {
+        String client = ClientAddressRules.clientAddress(http.remoteAddress().hostAddress(), http.getHeader("X-Forwarded-For"),
+                trustedProxies);
+        return sessions.login(request.email(), request.password(), client).map(responses::ok);
     }
 
     /** A2: a fresh 1-hour JWT from the session cookie; 401 {@code session_expired} when the session is gone. */

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Backoff after repeated failed logins for one e-mail address, known or not:
- * after the free failures each further attempt waits twice as long as the last
- * (up to a cap). A success clears it; so does an hour without failures.
+ * Backoff after repeated failures under one key, known or not: after the free
+ * failures each further attempt waits twice as long as the last (up to a cap).
+ * A success clears it; so does an hour without failures. The keys a login
+ * uses: the account from one address (an attacker elsewhere cannot lock the
+ * owner out) and the address alone (spraying many accounts from one place).
  */
 @ApplicationScoped
 public class LoginThrottleService {
@@ -30,18 +32,31 @@ public class LoginThrottleService {
         this.config = config.login();
     }
 
-    /** Fails with 429 {@code too_many_attempts} while the address must wait. */
-    public Uni<Void> checkAllowed(String email) {
+    /** Fails with 429 {@code too_many_attempts} while any of these keys must wait. */
+    public Uni<Void> checkAllowed(String... keys) {
         Instant now = clock.instant();
-        return throttles.findById(email).invoke(t -> {
-            if (t != null && t.blockedUntil != null && now.isBefore(t.blockedUntil)) {
-                throw new ApiException(429, "too_many_attempts",
-                        "Too many failed logins. Try again later.", Duration.between(now, t.blockedUntil));
-            }
-        }).replaceWithVoid();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String key : keys) {
+            all = all.chain(() -> throttles.findById(key).invoke(t -> {
+                if (t != null && t.blockedUntil != null && now.isBefore(t.blockedUntil)) {
+                    throw new ApiException(429, "too_many_attempts",
+                            "Too many failed attempts. Try again later.", Duration.between(now, t.blockedUntil));
+                }
+            }).replaceWithVoid());
+        }
+        return all;
+    }
+
+    /** A login failed: counted for the account from this address and for the address. */
+    public Uni<Void> recordLoginFailure(String accountKey, String addressKey) {
+        return recordFailure(accountKey, config.freeFailures()).chain(() -> recordFailure(addressKey, config.freeFailuresPerAddress()));
     }
 
     public Uni<Void> recordFailure(String email) {
+        return recordFailure(email, config.freeFailures());
+    }
+
+    private Uni<Void> recordFailure(String email, int freeFailures) {
         Instant now = clock.instant();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into login_throttle (email, failures, last_failure_at) values (?1, 1, ?2)
@@ -53,9 +68,9 @@ public class LoginThrottleService {
                 .setParameter(2, now)
                 .setParameter(3, now.minus(FORGET_AFTER))
                 .getSingleResult())
-                .chain(failures -> failures <= config.freeFailures()
+                .chain(failures -> failures <= freeFailures
                         ? Uni.createFrom().voidItem()
-                        : throttles.update("blockedUntil = ?1 where email = ?2", now.plus(backoff(failures)), email)
+                        : throttles.update("blockedUntil = ?1 where email = ?2", now.plus(backoff(failures, freeFailures)), email)
                                 .replaceWithVoid());
     }
 
@@ -63,8 +78,8 @@ public class LoginThrottleService {
         return throttles.deleteById(email).replaceWithVoid();
     }
 
-    private Duration backoff(int failures) {
-        int doublings = Math.min(failures - config.freeFailures() - 1, 20);
+    private Duration backoff(int failures, int freeFailures) {
+        int doublings = Math.min(failures - freeFailures - 1, 20);
         Duration wait = config.firstBackoff().multipliedBy(1L << doublings);
         return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
     }

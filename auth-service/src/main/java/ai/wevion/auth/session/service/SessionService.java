@@ -59,16 +59,22 @@ public class SessionService {
         this.config = config.session();
     }
 
-    /** Same answer and the same bcrypt work for an unknown address and a wrong password. */
+    /**
+     * Same answer and the same bcrypt work for an unknown address and a wrong
+     * password. Failures slow down the account from this client address, and
+     * the address itself (LoginThrottleService).
+     */
     @WithSession
-    public Uni<IssuedSession> login(String email, String password) {
+    public Uni<IssuedSession> login(String email, String password, String clientAddress) {
         String key = AccountService.normalize(email);
-        return throttle.checkAllowed(key)
+        String accountKey = key + "|" + clientAddress;
+        String addressKey = "address:" + clientAddress;
+        return throttle.checkAllowed(accountKey, addressKey)
                 .chain(() -> users.findByEmail(key))
                 .chain(user -> passwords.matches(password, user == null ? null : user.passwordHash)
                         .chain(matches -> matches
-                                ? Panache.withTransaction(() -> throttle.clear(key).chain(() -> open(user)))
-                                : Panache.withTransaction(() -> throttle.recordFailure(key))
+                                ? Panache.withTransaction(() -> throttle.clear(accountKey).chain(() -> open(user)))
+                                : Panache.withTransaction(() -> throttle.recordLoginFailure(accountKey, addressKey))
                                         .chain(() -> Uni.createFrom().failure(new ApiException(401, "invalid_credentials",
                                                 "The e-mail address or the password is wrong.")))));
     }

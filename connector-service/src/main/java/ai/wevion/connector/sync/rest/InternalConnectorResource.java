@@ -23,10 +23,12 @@ public class InternalConnectorResource {
 
     private final GateService gates;
     private final SyncScheduleService scheduler;
+    private final Caller caller;
 
-    public InternalConnectorResource(GateService gates, SyncScheduleService scheduler) {
+    public InternalConnectorResource(GateService gates, SyncScheduleService scheduler, Caller caller) {
         this.gates = gates;
         this.scheduler = scheduler;
+        this.caller = caller;
     }
 
     /** Every action is refused alike while the account's tokens are expired (C5), so {@code action} is only validated. */
@@ -35,6 +37,7 @@ public class InternalConnectorResource {
     public Uni<Gate> gate(@PathParam("id") UUID id,
             @QueryParam("action") @NotNull @Pattern(regexp = "sync|publish|edit|rules", message = "must be sync, publish, edit or rules")
             String action) {
+        caller.requireScope("gate:read");
         return gates.gate(id);
     }
 
@@ -42,6 +45,7 @@ public class InternalConnectorResource {
     @POST
     @Path("/sync-schedule")
     public Uni<Map<String, Integer>> schedule() {
+        caller.requireScope("sync-schedule:run");
         return scheduler.scheduleDue().map(n -> Map.of("requested", n));
     }
 }

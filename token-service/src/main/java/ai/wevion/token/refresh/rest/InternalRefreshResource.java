@@ -20,16 +20,19 @@ public class InternalRefreshResource {
 
     private final RefreshService refresh;
     private final CredentialService credentials;
+    private final Caller caller;
 
-    public InternalRefreshResource(RefreshService refresh, CredentialService credentials) {
+    public InternalRefreshResource(RefreshService refresh, CredentialService credentials, Caller caller) {
         this.refresh = refresh;
         this.credentials = credentials;
+        this.caller = caller;
     }
 
     /** Runs the 12-hour refresh job now (T3). */
     @POST
     @Path("/refresh-sweep")
     public Uni<SweepResult> sweep() {
+        caller.requireScope("refresh:run");
         return refresh.sweep();
     }
 
@@ -37,6 +40,7 @@ public class InternalRefreshResource {
     @GET
     @Path("/credentials/{platformUserId}")
     public Uni<Credential> credential(@PathParam("platformUserId") UUID platformUserId) {
+        caller.requireScope("credentials:read");
         return credentials.credential(platformUserId);
     }
 }
