@@ -99,7 +99,7 @@ public class MetaClient {
     private HttpRequest<Buffer> get(String path, Map<String, String> query) {
         HttpRequest<Buffer> request = http.getAbs(graph + path).timeout(config.requestTimeout().toMillis());
         query.forEach(request::addQueryParam);
-        // the secrets in this line are masked by TokenMaskingFilter
+        // the secrets in this line are masked by TokenMaskingFilter (libs/log-masking)
         LOG.debugf("Meta GET %s?%s", path, query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining("&")));
         return request;

@@ -1,4 +1,4 @@
-package ai.wevion.token.crypto;
+package ai.wevion.logmasking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ai.wevion.token.crypto;
+package ai.wevion.logmasking;
 
 import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
