@@ -10,6 +10,7 @@ import ai.wevion.testing.TestJwts.User;
 import ai.wevion.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * T2: the plaintext of every token the simulator issued appears in no log
+ * T2: the plaintext of every token the simulator issued (all six providers), and of every secret a
+ * user typed in (Taboola, Outbrain), appears in no log
  * line, no API answer (but the internal credentials endpoint, the one place a
  * token leaves), no event and no database column.
  */
@@ -48,6 +50,17 @@ class SecretsStaySecretTest {
         String healthyId = (String) TokenApi.connect(owner, healthy).get("platformUserId");
         TokenApi.connect(owner, failing);
         String googleId = OAuthApi.connect(owner, "google-ads", OAuthApi.simUser("google", "Secret Google", "555"));
+        OAuthApi.connect(owner, "tiktok", OAuthApi.simUser("tiktok", "Secret TikTok", "7009"));
+        OAuthApi.connect(owner, "snapchat", OAuthApi.simUser("snapchat", "Secret Snapchat", "snap-9"));
+        String taboolaClient = OAuthApi.simUser("taboola", "Secret Taboola", "secret-network");
+        String outbrainLogin = OAuthApi.simUser("outbrain", "Secret Outbrain", "secret-mk");
+        List<String> typedSecrets = List.of(taboolaClient + "-secret", outbrainLogin + "-password");
+        given().header("Authorization", owner.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("login", taboolaClient, "secret", typedSecrets.get(0))).post("/api/v1/connect/taboola/credentials")
+                .then().statusCode(200);
+        given().header("Authorization", owner.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("login", outbrainLogin, "secret", typedSecrets.get(1))).post("/api/v1/connect/outbrain/credentials")
+                .then().statusCode(200);
         ProviderSimulator.fail("meta", failing, Map.of("mode", "PASSWORD_CHANGED"));
         MutableClock.advance(Duration.ofDays(57));
 
@@ -66,6 +79,11 @@ class SecretsStaySecretTest {
             List<String> issued = new ArrayList<>(ProviderSimulator.issuedTokens("meta"));
             assertThat(issued).contains(current).hasSizeGreaterThanOrEqualTo(5);
             issued.addAll(ProviderSimulator.issuedTokens("google")); // access and refresh tokens, refreshed by the sweep
+            for (String provider : List.of("tiktok", "snapchat", "taboola", "outbrain")) {
+                assertThat(ProviderSimulator.issuedTokens(provider)).as(provider + " issued tokens").isNotEmpty();
+                issued.addAll(ProviderSimulator.issuedTokens(provider));
+            }
+            issued.addAll(typedSecrets); // the Taboola client secret and the Outbrain password a user typed in
             assertThat(ProviderSimulator.calls("google", "token.refresh_token", OAuthApi.platformUser(owner, googleId)
                     .get("externalUserId").toString())).isGreaterThanOrEqualTo(1);
             String everything = String.join("\n", answers) + "\n" + String.join("\n", events.events()) + "\n"
