@@ -1,8 +1,8 @@
 // Issue 7: the rendered manifests of each overlay validate, and they say what the
 // services need in a cluster (replicas, probes, budgets, routes, topics, secrets).
 // Issue 14 (11): what they secure — Kafka over TLS with SCRAM and per-service ACLs,
-// NetworkPolicies, the Ingress's TLS, the pinned JWKS, the session check's one way to auth-service
-// (the checks are in security.mjs).
+// NetworkPolicies, the Ingress's TLS, the pinned JWKS, the session check's way to auth-service and
+// connector-service's to token-service, the service clients' secrets (the checks are in security.mjs).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import { describe, test } from 'node:test';
 import { deployDir, endpointsOf, ofKind, render, repoDir, routeOf, schemaValidator } from './manifests.mjs';
 import {
   checkAuthCallersTable, checkAuthServiceCalls, checkDefaultDeny, checkIngressTls, checkJwks, checkKafkaClients, checkKafkaCluster,
-  checkKafkaTables, checkKafkaUsers, checkServiceEgress, checkServiceIngress,
+  checkKafkaTables, checkKafkaUsers, checkServiceCalls, checkServiceCallsTable, checkServiceClientHashes, checkServiceEgress,
+  checkServiceIngress,
 } from './security.mjs';
 
 const validate = schemaValidator();
@@ -151,16 +152,24 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       checkDefaultDeny(objects);
     });
 
-    test('each service is reached on its http port only from the ingress controller, Prometheus and the callers the contracts name (auth-service also from the session check of the other three); PostgreSQL only from the services', () => {
+    test('each service is reached on its http port only from the ingress controller, Prometheus and the callers the contracts name (auth-service also from the session check of the other three, token-service also from connector-service); PostgreSQL only from the services', () => {
       checkServiceIngress(objects);
     });
 
-    test('the services reach only DNS, PostgreSQL, the Kafka listener and (token-, connector-, notification-service) auth-service\'s http port; only token-service and notification-service reach the internet, on 443, never a private address', () => {
+    test('the services reach only DNS, PostgreSQL, the Kafka listener, (token-, connector-, notification-service) auth-service\'s http port and (connector-service) token-service\'s; only token-service and notification-service reach the internet, on 443, never a private address', () => {
       checkServiceEgress(objects);
     });
 
-    test('token-, connector- and notification-service reach auth-service\'s http port for the fail-closed session check, at AUTH_URL, its in-cluster Service; no other call between the services is open', () => {
+    test('token-, connector- and notification-service reach auth-service\'s http port for the fail-closed session check, at AUTH_URL, its in-cluster Service; connector-service also token-service\'s; no other call between the services is open', () => {
       checkAuthServiceCalls(objects);
+    });
+
+    test('connector-service reaches token-service\'s http port (only) for its reconciliation, at TOKEN_URL, its in-cluster Service, as service client connector-service: CONNECTOR_SERVICE_CLIENT_SECRET from a Secret of its own (never a literal), its JWT from auth-service at AUTH_URL; no other call between the services is open', () => {
+      checkServiceCalls(objects);
+    });
+
+    test('auth-service gets the SHA-256 of each service client\'s secret of docs/contracts/service-clients.json (CONNECTOR_SERVICE_CLIENT_SECRET_SHA256 among them) from Secret service-client-secret-hashes, and no other client\'s', () => {
+      checkServiceClientHashes(objects);
     });
 
     test('session JWTs are verified against a JWK set pinned in the pod, never one fetched over plain HTTP', () => {
@@ -172,6 +181,12 @@ for (const [overlay, objects] of Object.entries(overlays)) {
 describe('the Kafka ACL table of the check', () => {
   test('agrees with docs/architecture.md, the services\' application.properties, their outbox calls and the session check', () => {
     checkKafkaTables();
+  });
+});
+
+describe('the calls between the services of the check', () => {
+  test('agree with docs/contracts/service-clients.json: each call\'s client may call the callee, and each service that is a client has a way to its audiences', () => {
+    checkServiceCallsTable();
   });
 });
 
@@ -240,6 +255,10 @@ describe('the check itself', () => {
   const drop = (o, kind, name) => o.splice(o.indexOf(named(o, kind, name)), 1);
   const internetRule = (o, service) => named(o, 'NetworkPolicy', `${service}-egress-internet`).spec.egress[0];
   const sessionCheckEgress = (o) => named(o, 'NetworkPolicy', 'session-check-egress').spec.egress[0];
+  const reconcileEgress = (o) => named(o, 'NetworkPolicy', 'connector-service-egress-token-service').spec.egress[0];
+  const reconcilePeer = (o) => named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from
+    .find((peer) => peer.podSelector?.matchLabels?.['app.kubernetes.io/name'] === 'connector-service');
+  const envVar = (o, service, name) => container(o, service).env.find((e) => e.name === name);
   const sessionCheckPeer = (o) => named(o, 'NetworkPolicy', 'auth-service-ingress').spec.ingress[0].from
     .find((peer) => peer.podSelector?.matchExpressions?.[0]?.values?.includes('token-service'));
   const weakened = {
@@ -291,7 +310,9 @@ describe('the check itself', () => {
       'open on every port': (o) => { delete named(o, 'NetworkPolicy', 'auth-service-ingress').spec.ingress[0].ports; },
       'open to the whole ingress-nginx namespace': (o) => { delete named(o, 'NetworkPolicy', 'connector-service-ingress').spec.ingress[0].from[0].podSelector; },
       'open to the controller\'s labels in any namespace': (o) => { named(o, 'NetworkPolicy', 'connector-service-ingress').spec.ingress[0].from[0].namespaceSelector = {}; },
-      'open to another service': (o) => { named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'connector-service' } } }); },
+      'open to another service': (o) => { named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'notification-service' } } }); },
+      'connector-service open to token-service': (o) => { named(o, 'NetworkPolicy', 'connector-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'token-service' } } }); },
+      'closed to connector-service\'s reconciliation': (o) => { named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.splice(named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.indexOf(reconcilePeer(o)), 1); },
       'open to a caller of another service': (o) => { named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'rules-engine' } } }); },
       'closed to the controller': (o) => { drop(o, 'NetworkPolicy', 'notification-service-ingress'); },
       'closed to a session check': (o) => { sessionCheckPeer(o).podSelector.matchExpressions[0].values = ['token-service', 'notification-service']; },
@@ -314,6 +335,8 @@ describe('the check itself', () => {
       'no DNS': (o) => { named(o, 'NetworkPolicy', 'wevion-services-egress').spec.egress.splice(0, 1); },
       'no way to auth-service for the session check': (o) => { drop(o, 'NetworkPolicy', 'session-check-egress'); },
       'every service for the session check': (o) => { sessionCheckEgress(o).to[0].podSelector = {}; },
+      'no way to token-service for connector-service': (o) => { drop(o, 'NetworkPolicy', 'connector-service-egress-token-service'); },
+      'a way to token-service for notification-service too': (o) => { named(o, 'NetworkPolicy', 'connector-service-egress-token-service').spec.podSelector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['connector-service', 'notification-service'] }] }; },
     }],
     'the JWKS': [checkJwks, {
       'fetched over plain HTTP': (o) => { named(o, 'ConfigMap', 'token-service').data.MP_JWT_VERIFY_PUBLICKEY_LOCATION = 'http://auth-service.wevion.svc:8081/.well-known/jwks.json'; },
@@ -344,11 +367,65 @@ describe('the check itself', () => {
       'egress for auth-service too': (o) => { named(o, 'NetworkPolicy', 'session-check-egress').spec.podSelector.matchExpressions[0].values.push('auth-service'); },
       'auth-service closed to connector-service': (o) => { sessionCheckPeer(o).podSelector.matchExpressions[0].values = ['token-service', 'notification-service']; },
       'auth-service open to the callers on every port': (o) => { delete named(o, 'NetworkPolicy', 'auth-service-ingress').spec.ingress[0].ports; },
-      'connector-service reaching token-service': (o) => {
+      'the session check\'s rule reaching token-service too': (o) => {
         sessionCheckEgress(o).to.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'token-service' } } });
         sessionCheckEgress(o).ports.push({ protocol: 'TCP', port: 8082 });
-        named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'connector-service' } } });
       },
+      'notification-service reaching token-service': (o) => {
+        named(o, 'NetworkPolicy', 'connector-service-egress-token-service').spec.podSelector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['connector-service', 'notification-service'] }] };
+        named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'notification-service' } } });
+      },
+      'token-service reaching connector-service': (o) => {
+        o.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'token-to-connector', namespace: 'wevion' },
+          spec: { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'token-service' } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'connector-service' } } }], ports: [{ protocol: 'TCP', port: 8083 }] }] } });
+        named(o, 'NetworkPolicy', 'connector-service-ingress').spec.ingress[0].from.push({ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'token-service' } } });
+      },
+    }],
+    'connector-service\'s way to token-service': [checkServiceCalls, {
+      'TOKEN_URL missing': (o) => { delete named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL; },
+      'TOKEN_URL on loopback': (o) => { named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL = 'http://127.0.0.1:8082'; },
+      'TOKEN_URL through the public host': (o) => { named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL = 'https://app.wevion.ai'; },
+      'TOKEN_URL on an external host': (o) => { named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL = 'http://token.example.com:8082'; },
+      'TOKEN_URL in another namespace': (o) => { named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL = 'http://token-service.other.svc:8082'; },
+      'TOKEN_URL on another port': (o) => { named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL = 'http://token-service.wevion.svc:8081'; },
+      'TOKEN_URL at auth-service': (o) => { named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL = 'http://auth-service.wevion.svc:8081'; },
+      'TOKEN_URL with a path': (o) => { named(o, 'ConfigMap', 'connector-service').data.TOKEN_URL = 'http://token-service.wevion.svc:8082/internal/v1'; },
+      'without the egress rule': (o) => { drop(o, 'NetworkPolicy', 'connector-service-egress-token-service'); },
+      'egress on every port': (o) => { delete reconcileEgress(o).ports; },
+      'egress on the wrong port': (o) => { reconcileEgress(o).ports = [{ protocol: 'TCP', port: 8083 }]; },
+      'egress to every pod': (o) => { reconcileEgress(o).to[0].podSelector = {}; },
+      'egress to every service': (o) => { reconcileEgress(o).to[0].podSelector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: services }] }; },
+      'egress to token-service in every namespace': (o) => { reconcileEgress(o).to[0].namespaceSelector = {}; },
+      'egress for every service': (o) => { named(o, 'NetworkPolicy', 'connector-service-egress-token-service').spec.podSelector = {}; },
+      'token-service closed to connector-service': (o) => { const from = named(o, 'NetworkPolicy', 'token-service-ingress').spec.ingress[0].from; from.splice(from.indexOf(reconcilePeer(o)), 1); },
+      'token-service open to every service': (o) => { reconcilePeer(o).podSelector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: services }] }; },
+      'no way to auth-service for its service JWT': (o) => { named(o, 'NetworkPolicy', 'session-check-egress').spec.podSelector.matchExpressions[0].values = ['token-service', 'notification-service']; },
+      'the client secret missing': (o) => { const c = container(o, 'connector-service'); c.env = c.env.filter((e) => e.name !== 'CONNECTOR_SERVICE_CLIENT_SECRET'); },
+      'the client secret as a literal': (o) => { envVar(o, 'connector-service', 'CONNECTOR_SERVICE_CLIENT_SECRET').value = 'local-connector-service-secret'; delete envVar(o, 'connector-service', 'CONNECTOR_SERVICE_CLIENT_SECRET').valueFrom; },
+      'the client secret in the ConfigMap': (o) => {
+        const c = container(o, 'connector-service');
+        c.env = c.env.filter((e) => e.name !== 'CONNECTOR_SERVICE_CLIENT_SECRET');
+        named(o, 'ConfigMap', 'connector-service').data.CONNECTOR_SERVICE_CLIENT_SECRET = 'local-connector-service-secret';
+      },
+      'the client secret from auth-service\'s hashes': (o) => { envVar(o, 'connector-service', 'CONNECTOR_SERVICE_CLIENT_SECRET').valueFrom.secretKeyRef = { name: 'service-client-secret-hashes', key: 'connector-service' }; },
+      'the client secret from the KafkaUser\'s Secret': (o) => { envVar(o, 'connector-service', 'CONNECTOR_SERVICE_CLIENT_SECRET').valueFrom.secretKeyRef.name = 'connector-service'; },
+      'the client secret optional': (o) => { envVar(o, 'connector-service', 'CONNECTOR_SERVICE_CLIENT_SECRET').valueFrom.secretKeyRef.optional = true; },
+      'the client secret given to token-service too': (o) => { container(o, 'token-service').env.push(structuredClone(envVar(o, 'connector-service', 'CONNECTOR_SERVICE_CLIENT_SECRET'))); },
+      'auth-service without its hash': (o) => { const c = container(o, 'auth-service'); c.env = c.env.filter((e) => e.name !== 'CONNECTOR_SERVICE_CLIENT_SECRET_SHA256'); },
+      'notification-service reaching token-service': (o) => {
+        named(o, 'NetworkPolicy', 'connector-service-egress-token-service').spec.podSelector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['connector-service', 'notification-service'] }] };
+        reconcilePeer(o).podSelector = { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['connector-service', 'notification-service'] }] };
+      },
+    }],
+    'the service clients\' hashes in auth-service': [checkServiceClientHashes, {
+      'connector-service\'s missing': (o) => { const c = container(o, 'auth-service'); c.env = c.env.filter((e) => e.name !== 'CONNECTOR_SERVICE_CLIENT_SECRET_SHA256'); },
+      'one as a literal': (o) => { const e = envVar(o, 'auth-service', 'CONNECTOR_SERVICE_CLIENT_SECRET_SHA256'); e.value = '80e24b14af51996ad2d8d420f217fd93f6bc0348d15654ea42d0aa1ed1fce374'; delete e.valueFrom; },
+      'one from another client\'s key': (o) => { envVar(o, 'auth-service', 'CONNECTOR_SERVICE_CLIENT_SECRET_SHA256').valueFrom.secretKeyRef.key = 'sync-worker'; },
+      'one from another Secret': (o) => { envVar(o, 'auth-service', 'CONNECTOR_SERVICE_CLIENT_SECRET_SHA256').valueFrom.secretKeyRef.name = 'connector-service-secrets'; },
+      'one optional': (o) => { envVar(o, 'auth-service', 'SCHEDULER_CLIENT_SECRET_SHA256').valueFrom.secretKeyRef.optional = true; },
+      'one of a client the contract does not name': (o) => { container(o, 'auth-service').env.push({ name: 'DEBUG_CLIENT_SECRET_SHA256', valueFrom: { secretKeyRef: { name: 'service-client-secret-hashes', key: 'debug' } } }); },
+      'a client\'s secret itself': (o) => { container(o, 'auth-service').env.push(structuredClone(envVar(o, 'connector-service', 'CONNECTOR_SERVICE_CLIENT_SECRET'))); },
+      'the hashes read by another service': (o) => { container(o, 'connector-service').env.push({ name: 'HASHES', valueFrom: { secretKeyRef: { name: 'service-client-secret-hashes', key: 'connector-service' } } }); },
     }],
     'the Ingress': [checkIngressTls, {
       'without TLS for its host': (o) => { named(o, 'Ingress', 'wevion-api').spec.tls[0].hosts = ['other.wevion.ai']; },

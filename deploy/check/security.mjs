@@ -34,12 +34,35 @@ export const internetEgress = {
   'notification-service': 'Telegram\'s Bot API',
 };
 
-// The services that call auth-service, the one call between the services: libs/auth-client's session
-// check fails closed, so while a service's revocation stream (session-events) is behind it asks
-// auth-service (AUTH_URL, GET /api/v1/auth/me with the caller's own JWT) whether a session lives.
+// The services that call auth-service for the session check (the other calls between the services:
+// serviceCalls below): libs/auth-client's session check fails closed, so while a service's revocation
+// stream (session-events) is behind it asks auth-service (AUTH_URL, GET /api/v1/auth/me with the
+// caller's own JWT) whether a session lives.
 // auth-service answers its own session check from its database. Checked against the code by
 // checkAuthCallersTable.
 export const authCallers = ['token-service', 'connector-service', 'notification-service'];
+
+// The other calls between the services, each with a service JWT of the caller's own client of
+// docs/contracts/service-clients.json, which it gets from auth-service's client-credentials grant
+// (POST /oauth2/token at AUTH_URL, the session check's way to auth-service): connector-service
+// reconciles its projection of token health from token-service (GET /internal/v1/platform-users).
+// `url`: the ConfigMap entry naming the callee's Service; `secret`: the environment variable with the
+// client's secret, from a Secret. Checked against the contract by checkServiceCallsTable.
+export const serviceCalls = [
+  { from: 'connector-service', to: 'token-service', client: 'connector-service', url: 'TOKEN_URL', secret: 'CONNECTOR_SERVICE_CLIENT_SECRET' },
+];
+
+// Whether service `from` may connect to service `to`'s http port: the session check's calls and the
+// service JWTs' fetch (auth-service), and the calls above. Nothing else between the services.
+export const callsBetween = (from, to) => from !== to && (
+  (to === 'auth-service' && (authCallers.includes(from) || serviceCalls.some((c) => c.from === from)))
+  || serviceCalls.some((c) => c.from === from && c.to === to));
+
+// The service clients of auth-service's client-credentials grant, and the environment variable that
+// carries a client's secret (auth-service gets it with _SHA256 appended, the hash only).
+export const serviceClientsContract = () => JSON.parse(fs.readFileSync(path.join(repoDir, 'docs', 'contracts', 'service-clients.json'), 'utf8'));
+export const clientSecretVariable = (client) => `${client.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_CLIENT_SECRET`;
+export const clientHashesSecret = 'service-client-secret-hashes';
 
 // Ranges the internet egress rule must except: the cluster's and the network's own addresses, and
 // the cloud metadata endpoint (169.254.169.254).
@@ -308,10 +331,10 @@ export function checkServiceIngress(objects) {
       ...(routed.has(service) ? [['the ingress-nginx controller', w.controller]] : []),
       ...(scraped ? [['Prometheus', w.prometheus]] : []),
       ...[...callers[service]].map((c) => [`${c} (docs/contracts)`, w.caller(c)]),
-      ...(service === 'auth-service' ? authCallers.map((s) => [`${s} (its session check)`, w.servicePods[s]]) : []),
+      ...services.filter((s) => callsBetween(s, service)).map((s) => [`${s} (${service === 'auth-service' ? 'its session check or service JWT' : 'serviceCalls'})`, w.servicePods[s]]),
     ];
     const refused = [
-      ...Object.entries(w.servicePods).filter(([s]) => s !== service && !(service === 'auth-service' && authCallers.includes(s))),
+      ...Object.entries(w.servicePods).filter(([s]) => s !== service && !callsBetween(s, service)),
       ...everyCaller.filter((c) => !callers[service].has(c)).map((c) => [c, w.caller(c)]),
       ...Object.entries(w.strangers),
     ];
@@ -353,18 +376,18 @@ export function checkServiceEgress(objects) {
     for (const other of services.filter((s) => s !== service)) {
       const target = w.servicePods[other];
       const port = target.ports.find((p) => p.name === 'http').containerPort;
-      if (other === 'auth-service' && authCallers.includes(service)) {
-        assert.ok(may(target, tcp(port)), `${service} reaches auth-service's http port (its session check)`);
+      if (callsBetween(service, other)) {
+        assert.ok(may(target, tcp(port)), `${service} reaches ${other}'s http port (the session check, a service JWT or serviceCalls)`);
         for (const p of [5005, 9000, 8080, 443].filter((p) => p !== port)) {
-          assert.ok(!may(target, tcp(p)), `${service} reaches auth-service on port ${p}, not its http port`);
+          assert.ok(!may(target, tcp(p)), `${service} reaches ${other} on port ${p}, not its http port`);
         }
       } else {
-        assert.ok(!may(target, tcp(port)), `${service} reaches ${other} (the one call between the services is the session check's to auth-service)`);
+        assert.ok(!may(target, tcp(port)), `${service} reaches ${other} (between the services: the session check's and serviceCalls' calls only)`);
       }
     }
-    const authPort = w.servicePods['auth-service'].ports.find((p) => p.name === 'http').containerPort;
+    const httpPorts = services.map((s) => w.servicePods[s].ports.find((p) => p.name === 'http').containerPort);
     for (const [who, destination] of Object.entries(w.strangers).filter(([who]) => who !== 'an address on the internet')) {
-      for (const port of [443, 80, authPort]) assert.ok(!may(destination, tcp(port)), `${service} reaches ${who} on port ${port}`);
+      for (const port of new Set([443, 80, ...httpPorts])) assert.ok(!may(destination, tcp(port)), `${service} reaches ${who} on port ${port}`);
     }
     for (const ip of ['10.96.0.1', '172.16.0.1', '192.168.1.1', '169.254.169.254']) {
       assert.ok(!may({ ip }, tcp(443)) && !may({ ip }, tcp(80)), `${service} reaches the private address ${ip}`);
@@ -430,62 +453,180 @@ export function checkJwks(objects) {
   assert.ok(pinned.size <= 1, `every service pins the same JWK set (${[...pinned]})`);
 }
 
-// --- The session check's calls to auth-service ------------------------------------------------
+// --- Calls between the services ----------------------------------------------------------------
 
-// token-, connector- and notification-service reach auth-service's pods on its http port, and AUTH_URL
-// names auth-service's Service in the cluster on that port; between the four services nothing else
-// is open, in either direction.
-export function checkAuthServiceCalls(objects) {
+// The pod of service `to` that `from` connects to through the URL in its `variable` (ConfigMap): the URL
+// names `to`'s Service in its namespace, on its port http (which goes to the pods' port http), and is a
+// base URL (the caller adds the paths). Returns {pod, port: the pods' http containerPort}.
+function serviceUrlTarget(objects, from, variable, to, w, missing) {
+  const pod = w.servicePods[to];
+  const podHttp = pod.ports.find((p) => p.name === 'http') ?? assert.fail(`${to}: port http`);
+  const svc = byName(objects, 'Service', to) ?? assert.fail(`Service ${to}`);
+  assert.ok(selects({ matchLabels: svc.spec.selector }, pod.labels), `Service ${to} selects ${to}'s pods`);
+  const servicePort = svc.spec.ports.find((p) => p.name === 'http') ?? assert.fail(`Service ${to}: port http`);
+  const targetPort = servicePort.targetPort ?? servicePort.port;
+  assert.equal(typeof targetPort === 'number' ? targetPort : pod.ports.find((p) => p.name === targetPort)?.containerPort,
+    podHttp.containerPort, `Service ${to}: port http goes to the pods' http port`);
+  const value = envOf(objects, deploymentOf(objects, from))[variable]?.value ?? assert.fail(`${from}: ${variable} (${missing})`);
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    assert.fail(`${from}: ${variable}=${value} is not a URL`);
+  }
+  const host = new RegExp(`^${to}(\\.${svc.metadata.namespace}(\\.svc(\\.cluster\\.local)?)?)?$`);
+  assert.match(url.hostname, host, `${from}: ${variable}=${value} is not ${to}'s Service in namespace ${svc.metadata.namespace}`);
+  assert.ok(['http:', 'https:'].includes(url.protocol), `${from}: ${variable}=${value}: HTTP`);
+  assert.equal(Number(url.port || (url.protocol === 'https:' ? 443 : 80)), servicePort.port, `${from}: ${variable}=${value}: the Service's port http`);
+  assert.ok(['', '/'].includes(url.pathname) && !url.search && !url.hash && !url.username && !url.password,
+    `${from}: ${variable}=${value}: the service's base URL (the caller adds the paths)`);
+  return { pod, port: podHttp.containerPort };
+}
+
+// `from` reaches `to`'s pods on `port` (its egress and their ingress), on no other port, and nothing
+// else on that port.
+function reachesOnly(objects, from, to, port, why) {
   const policies = ofKind(objects, 'NetworkPolicy');
   const w = world(objects);
-  const auth = w.servicePods['auth-service'];
-  const authHttp = auth.ports.find((p) => p.name === 'http') ?? assert.fail('auth-service: port http');
-  const svc = byName(objects, 'Service', 'auth-service') ?? assert.fail('Service auth-service');
-  assert.ok(selects({ matchLabels: svc.spec.selector }, auth.labels), 'Service auth-service selects auth-service\'s pods');
-  const servicePort = svc.spec.ports.find((p) => p.name === 'http') ?? assert.fail('Service auth-service: port http');
-  const targetPort = servicePort.targetPort ?? servicePort.port;
-  assert.equal(typeof targetPort === 'number' ? targetPort : auth.ports.find((p) => p.name === targetPort)?.containerPort,
-    authHttp.containerPort, 'Service auth-service: port http goes to the pods\' http port');
-  const host = new RegExp(`^auth-service(\\.${svc.metadata.namespace}(\\.svc(\\.cluster\\.local)?)?)?$`);
-  for (const service of authCallers) {
-    const value = envOf(objects, deploymentOf(objects, service)).AUTH_URL?.value
-      ?? assert.fail(`${service}: AUTH_URL (else the session check asks 127.0.0.1, its own pod)`);
-    let url;
-    try {
-      url = new URL(value);
-    } catch {
-      assert.fail(`${service}: AUTH_URL=${value} is not a URL`);
-    }
-    assert.match(url.hostname, host, `${service}: AUTH_URL=${value} is not auth-service's Service in namespace ${svc.metadata.namespace}`);
-    assert.ok(['http:', 'https:'].includes(url.protocol), `${service}: AUTH_URL=${value}: HTTP`);
-    assert.equal(Number(url.port || (url.protocol === 'https:' ? 443 : 80)), servicePort.port, `${service}: AUTH_URL=${value}: the Service's port http`);
-    assert.ok(['', '/'].includes(url.pathname) && !url.search && !url.hash && !url.username && !url.password,
-      `${service}: AUTH_URL=${value}: the service's base URL (the session check adds /api/v1/auth/me)`);
-    // the pods the Service sends it to take it, on that port only, from the service's own pods only
-    assert.ok(connectionAllowed(policies, w.servicePods[service], auth, tcp(authHttp.containerPort)),
-      `${service} reaches auth-service's pods on ${authHttp.containerPort} (NetworkPolicies: its egress and auth-service's ingress)`);
-    for (const port of [5005, 9000, 8080, 8443, 443, 80].filter((p) => p !== authHttp.containerPort)) {
-      assert.ok(!egressAllowed(policies, w.servicePods[service], auth, tcp(port)), `${service} may send to auth-service on port ${port}`);
-      assert.ok(!ingressAllowed(policies, w.servicePods[service], auth, tcp(port)), `auth-service admits ${service} on port ${port}`);
-    }
-    const others = Object.entries(w.servicePods).filter(([s]) => s !== 'auth-service' && s !== service);
-    for (const [who, destination] of [...Object.entries(w.strangers), ...others, ['a Kafka broker', w.broker], ['PostgreSQL', w.postgres], ['kube-dns', w.dns]]) {
-      assert.ok(!egressAllowed(policies, w.servicePods[service], destination, tcp(authHttp.containerPort)),
-        `${service} reaches ${who} on auth-service's port ${authHttp.containerPort}`);
-    }
+  const source = w.servicePods[from];
+  const target = w.servicePods[to];
+  assert.ok(connectionAllowed(policies, source, target, tcp(port)),
+    `${from} reaches ${to}'s pods on ${port} (${why}; NetworkPolicies: its egress and ${to}'s ingress)`);
+  for (const other of [5005, 9000, 8080, 8081, 8082, 8083, 8084, 8443, 443, 80].filter((p) => p !== port)) {
+    assert.ok(!egressAllowed(policies, source, target, tcp(other)), `${from} may send to ${to} on port ${other}`);
+    assert.ok(!ingressAllowed(policies, source, target, tcp(other)), `${to} admits ${from} on port ${other}`);
   }
-  // auth-service answers its own session check from its database: no way to its peers' port http
-  for (const service of services.filter((s) => !authCallers.includes(s))) {
-    assert.ok(!egressAllowed(policies, w.servicePods[service], auth, tcp(authHttp.containerPort)), `${service} may send to auth-service's pods`);
+  const httpOf = (s) => w.servicePods[s].ports.find((p) => p.name === 'http').containerPort;
+  const others = Object.entries(w.servicePods).filter(([s]) => s !== from && s !== to && !(callsBetween(from, s) && httpOf(s) === port));
+  for (const [who, destination] of [...Object.entries(w.strangers), ...others, ['a Kafka broker', w.broker], ['PostgreSQL', w.postgres], ['kube-dns', w.dns]]) {
+    assert.ok(!egressAllowed(policies, source, destination, tcp(port)), `${from} reaches ${who} on ${to}'s port ${port}`);
   }
-  // between the four services, each direction: the session check's calls to auth-service, nothing else
+}
+
+// Between the four services, each direction: exactly callsBetween (the session check's calls and the
+// service JWTs' fetch to auth-service, serviceCalls), nothing else.
+function checkNothingElseBetweenTheServices(objects) {
+  const policies = ofKind(objects, 'NetworkPolicy');
+  const w = world(objects);
   for (const from of services) {
     for (const to of services.filter((s) => s !== from)) {
       const target = w.servicePods[to];
       const port = tcp(target.ports.find((p) => p.name === 'http').containerPort);
-      const expected = to === 'auth-service' && authCallers.includes(from);
+      const expected = callsBetween(from, to);
       assert.equal(egressAllowed(policies, w.servicePods[from], target, port), expected, `${from} may send to ${to}: ${!expected}`);
       assert.equal(ingressAllowed(policies, w.servicePods[from], target, port), expected, `${to} admits ${from}: ${!expected}`);
+    }
+  }
+}
+
+// token-, connector- and notification-service reach auth-service's pods on its http port, and AUTH_URL
+// names auth-service's Service in the cluster on that port; between the four services nothing else
+// is open, in either direction, but serviceCalls (checkServiceCalls).
+export function checkAuthServiceCalls(objects) {
+  const policies = ofKind(objects, 'NetworkPolicy');
+  const w = world(objects);
+  const auth = w.servicePods['auth-service'];
+  for (const service of authCallers) {
+    const { port } = serviceUrlTarget(objects, service, 'AUTH_URL', 'auth-service', w, 'else the session check asks 127.0.0.1, its own pod');
+    // the pods the Service sends it to take it, on that port only, from the service's own pods only
+    reachesOnly(objects, service, 'auth-service', port, 'its session check');
+  }
+  // auth-service answers its own session check from its database: no way to its peers' port http
+  const authHttp = auth.ports.find((p) => p.name === 'http').containerPort;
+  for (const service of services.filter((s) => !callsBetween(s, 'auth-service'))) {
+    assert.ok(!egressAllowed(policies, w.servicePods[service], auth, tcp(authHttp)), `${service} may send to auth-service's pods`);
+  }
+  checkNothingElseBetweenTheServices(objects);
+}
+
+// Each call of serviceCalls: the caller's URL (ConfigMap) names the callee's Service in the cluster on its
+// port http, and the NetworkPolicies open exactly that (the callee's pods, its http port, from the
+// caller's pods); the caller reaches auth-service's /oauth2/token (AUTH_URL) for its service JWT; its
+// client secret comes from a Secret of its own (never a literal, a ConfigMap, the hashes auth-service
+// holds or the KafkaUser's Secret Strimzi writes), and auth-service holds its hash. Between the services
+// nothing else is open.
+export function checkServiceCalls(objects) {
+  const w = world(objects);
+  const kafkaUsers = ofKind(objects, 'KafkaUser').map((u) => u.metadata.name);
+  for (const call of serviceCalls) {
+    const { from, to, client, url, secret } = call;
+    const { port } = serviceUrlTarget(objects, from, url, to, w, `${to}'s Service, for its call to ${to}`);
+    reachesOnly(objects, from, to, port, `serviceCalls: ${from} → ${to}`);
+    // its service JWT: auth-service's /oauth2/token, at AUTH_URL
+    const auth = serviceUrlTarget(objects, from, 'AUTH_URL', 'auth-service', w, 'where it gets its service JWT');
+    reachesOnly(objects, from, 'auth-service', auth.port, `its service JWT from /oauth2/token, client ${client}`);
+    // its client secret
+    const env = envOf(objects, deploymentOf(objects, from));
+    assert.ok(env[secret], `${from}: ${secret} (the secret of client ${client})`);
+    assert.equal(env[secret].value, undefined, `${from}: ${secret} is a literal value, in the Deployment or a ConfigMap (it comes from a Secret)`);
+    const ref = env[secret].secretKeyRef ?? assert.fail(`${from}: ${secret} from a Secret`);
+    assert.notEqual(ref.optional, true, `${from}: ${secret} is optional`);
+    assert.notEqual(ref.name, clientHashesSecret, `${from}: ${secret} from ${clientHashesSecret} (auth-service's hashes, never the secret)`);
+    assert.ok(!kafkaUsers.includes(ref.name), `${from}: ${secret} from Secret ${ref.name}, which Strimzi's user operator writes for KafkaUser ${ref.name}`);
+    for (const configMap of ofKind(objects, 'ConfigMap')) {
+      assert.ok(!Object.keys(configMap.data ?? {}).some((k) => k === secret || /CLIENT_SECRET/.test(k)), `ConfigMap ${configMap.metadata.name} holds a client secret`);
+    }
+    for (const deployment of ofKind(objects, 'Deployment').filter((d) => d.metadata.name !== from)) {
+      assert.ok(!JSON.stringify(deployment.spec.template).includes(`"${ref.name}"`), `Deployment ${deployment.metadata.name} reads Secret ${ref.name}, ${from}'s`);
+      assert.equal(envOf(objects, deployment)[secret], undefined, `Deployment ${deployment.metadata.name}: ${secret}`);
+    }
+    // auth-service knows the client by its secret's hash
+    const hash = envOf(objects, deploymentOf(objects, 'auth-service'))[`${secret}_SHA256`]?.secretKeyRef
+      ?? assert.fail(`auth-service: ${secret}_SHA256 from Secret ${clientHashesSecret}`);
+    assert.deepEqual({ name: hash.name, key: hash.key }, { name: clientHashesSecret, key: client }, `auth-service: ${secret}_SHA256`);
+  }
+  checkNothingElseBetweenTheServices(objects);
+}
+
+// auth-service gets the SHA-256 of every client's secret of docs/contracts/service-clients.json, as
+// <CLIENT>_CLIENT_SECRET_SHA256 from Secret service-client-secret-hashes (key: the client id), and of no
+// other; no other Deployment reads that Secret, and auth-service gets no client's secret itself.
+export function checkServiceClientHashes(objects) {
+  const clients = Object.keys(serviceClientsContract().clients);
+  assert.ok(clients.length > 0, 'docs/contracts/service-clients.json: clients');
+  const env = envOf(objects, deploymentOf(objects, 'auth-service'));
+  const variables = clients.map((c) => `${clientSecretVariable(c)}_SHA256`);
+  clients.forEach((client, i) => {
+    const variable = variables[i];
+    assert.ok(env[variable], `auth-service: ${variable} (client ${client} of docs/contracts/service-clients.json)`);
+    assert.equal(env[variable].value, undefined, `auth-service: ${variable} is a literal value (it comes from Secret ${clientHashesSecret})`);
+    const ref = env[variable].secretKeyRef ?? assert.fail(`auth-service: ${variable} from Secret ${clientHashesSecret}`);
+    assert.deepEqual({ name: ref.name, key: ref.key }, { name: clientHashesSecret, key: client }, `auth-service: ${variable}`);
+    assert.notEqual(ref.optional, true, `auth-service: ${variable} is optional`);
+  });
+  for (const name of Object.keys(env).filter((n) => /_CLIENT_SECRET_SHA256$/.test(n))) {
+    assert.ok(variables.includes(name), `auth-service: ${name}, a client docs/contracts/service-clients.json does not name`);
+  }
+  for (const name of Object.keys(env).filter((n) => /_CLIENT_SECRET$/.test(n))) {
+    assert.fail(`auth-service: ${name}, a client's secret (it holds hashes only)`);
+  }
+  for (const deployment of ofKind(objects, 'Deployment').filter((d) => d.metadata.name !== 'auth-service')) {
+    assert.ok(!JSON.stringify(deployment.spec.template).includes(`"${clientHashesSecret}"`), `Deployment ${deployment.metadata.name} reads ${clientHashesSecret}`);
+  }
+}
+
+// The table serviceCalls against docs/contracts/service-clients.json: each call's client is a client of
+// the contract whose audiences name the callee, with a scope of an endpoint of the callee, and its secret
+// variable is named after the client; the caller's application.properties reads the URL, the client id
+// and the secret (no default outside dev and test); and every service here that is a client of the
+// contract has a way to each service its JWTs are meant for.
+export function checkServiceCallsTable() {
+  const contract = serviceClientsContract();
+  for (const { from, to, client, url, secret } of serviceCalls) {
+    const entry = contract.clients[client] ?? assert.fail(`docs/contracts/service-clients.json: client ${client} (${from} → ${to})`);
+    assert.ok(entry.audiences.includes(to), `docs/contracts/service-clients.json: client ${client} may call ${to} (audiences)`);
+    assert.ok(entry.scopes.some((scope) => contract.scopes[scope]?.startsWith(`${to} `)),
+      `docs/contracts/service-clients.json: client ${client} holds a scope of an endpoint of ${to}`);
+    assert.equal(secret, clientSecretVariable(client), `serviceCalls ${from} → ${to}: the secret's variable is named after client ${client}`);
+    // the caller's configuration reads them: the callee's URL, its client id, and its secret with no default outside dev and test
+    const properties = fs.readFileSync(path.join(repoDir, from, 'src/main/resources/application.properties'), 'utf8');
+    assert.match(properties, new RegExp(`^[^%#\\s]\\S*=\\$\\{${url}(:[^}]*)?\\}$`, 'm'), `${from}: a setting from ${url} (application.properties)`);
+    assert.match(properties, new RegExp(`^[^%#\\s]\\S*\\.client-id=${client}$`, 'm'), `${from}: client id ${client} (application.properties)`);
+    assert.match(properties, new RegExp(`^[^%#\\s]\\S*=\\$\\{${secret}\\}$`, 'm'), `${from}: a setting from ${secret}, without a default (application.properties)`);
+  }
+  for (const [client, entry] of Object.entries(contract.clients).filter(([c]) => services.includes(c))) {
+    for (const audience of entry.audiences) {
+      assert.ok(callsBetween(client, audience), `service client ${client} may call ${audience} (docs/contracts/service-clients.json), but neither authCallers nor serviceCalls open the way`);
     }
   }
 }

@@ -29,7 +29,8 @@ class ProductionSecretsTest {
         "token-service, STRIPE_WEBHOOK_SECRET, STRIPE_WEBHOOK_SECRET",
         "notification-service, TELEGRAM_WEBHOOK_SECRET, TELEGRAM_WEBHOOK_SECRET",
         "notification-service, TELEGRAM_BOT_TOKEN, TELEGRAM_BOT_TOKEN",
-        "connector-service, DB_PASSWORD, quarkus.datasource.password"})
+        "connector-service, DB_PASSWORD, quarkus.datasource.password",
+        "connector-service, CONNECTOR_SERVICE_CLIENT_SECRET, CONNECTOR_SERVICE_CLIENT_SECRET"})
     void aPackagedServiceMissingASecretRefusesToStartAndNamesIt_T2(String service, String secret, String named) throws Exception {
         File jar = new File("../" + service + "/target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("packaged by ./mvnw verify before the system tests").isFile();

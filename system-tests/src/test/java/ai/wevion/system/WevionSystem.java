@@ -35,6 +35,10 @@ final class WevionSystem {
 
     private static final File ROOT = new File("..").getAbsoluteFile();
     private static final List<Process> PROCESSES = new ArrayList<>();
+    /** How each service was started, to start it again after a {@link #restart}. */
+    private static final Map<String, Runnable> LAUNCHES = new java.util.HashMap<>();
+    private static final Map<String, Process> BY_MODULE = new java.util.HashMap<>();
+    private static String connectorGroup;
     /** The local run's dev-only secrets (scripts/local-secrets.env): the packaged services have none of their own. */
     static final Map<String, String> LOCAL_SECRETS = localSecrets();
     private static boolean started;
@@ -49,7 +53,7 @@ final class WevionSystem {
         started = true;
         Runtime.getRuntime().addShutdownHook(new Thread(WevionSystem::stop));
         String run = "system-" + UUID.randomUUID();
-        String connectorGroup = run + "-connector-service";
+        connectorGroup = run + "-connector-service";
         String notificationGroup = run + "-notification-service";
         launch("tools/provider-sim", 19089, Map.of());
         launch("auth-service", 19081, Map.of("JWT_KEYS_FILE", new File("target/jwt-keys.json").getAbsolutePath(),
@@ -66,7 +70,7 @@ final class WevionSystem {
         // which a rebalance before the first commit re-applies, skipping what was published in between)
         FreshConsumerGroups.startAtEnd("127.0.0.1:29092", connectorGroup, Set.of("token-status", "sync-results"));
         FreshConsumerGroups.startAtEnd("127.0.0.1:29092", notificationGroup, Set.of("token-status", "sync-results"));
-        launch("connector-service", 19083, Map.of(), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_connector",
+        launch("connector-service", 19083, Map.of("TOKEN_URL", TOKEN), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_connector",
                 "-Dconnector.sync.every=off", group("token-status", connectorGroup), group("sync-results", connectorGroup),
                 earliest("token-status"), earliest("sync-results"));
         launch("notification-service", 19084, Map.of("TELEGRAM_API_URL", SIM + "/telegram",
@@ -82,6 +86,32 @@ final class WevionSystem {
         }
         awaitAssigned(connectorGroup);
         awaitAssigned(notificationGroup);
+    }
+
+    /**
+     * Stops connector-service (SIGTERM, as a rolling update does), runs
+     * {@code whileStopped}, starts it again as before and waits until it is
+     * ready and its consumers hold their partitions again.
+     */
+    static synchronized void restartConnector(Runnable whileStopped) {
+        Process p = BY_MODULE.get("connector-service");
+        p.destroy();
+        try {
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        PROCESSES.remove(p);
+        whileStopped.run();
+        LAUNCHES.get("connector-service").run();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .failFast("connector-service exited; see system-tests/target/connector-service.log",
+                        () -> !BY_MODULE.get("connector-service").isAlive())
+                .until(() -> ready(CONNECTOR));
+        awaitAssigned(connectorGroup);
     }
 
     /** SIGTERM for a clean stop, then SIGKILL for any process still there after 15 s: nothing outlives the test run. */
@@ -136,6 +166,12 @@ final class WevionSystem {
     }
 
     private static void launch(String module, int port, Map<String, String> env, String... properties) {
+        new File("target/" + new File(module).getName() + ".log").delete(); // a restart appends to this run's log
+        LAUNCHES.put(module, () -> start(module, port, env, properties));
+        LAUNCHES.get(module).run();
+    }
+
+    private static void start(String module, int port, Map<String, String> env, String... properties) {
         File jar = new File(ROOT, module + "/target/quarkus-app/quarkus-run.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify (scripts/test.sh), which packages every service first");
@@ -145,12 +181,14 @@ final class WevionSystem {
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/" + new File(module).getName() + ".log"));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + new File(module).getName() + ".log")));
         builder.environment().putAll(LOCAL_SECRETS);
         builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "AUTH_URL", AUTH));
         builder.environment().putAll(env);
         try {
-            PROCESSES.add(builder.start());
+            Process process = builder.start();
+            PROCESSES.add(process);
+            BY_MODULE.put(module, process);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

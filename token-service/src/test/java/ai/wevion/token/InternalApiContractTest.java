@@ -41,7 +41,11 @@ class InternalApiContractTest extends EmptyTokenTables {
                     OAuthApi.connect(TokenApi.owner(), "tiktok", OAuthApi.simUser("tiktok", "Contract TikTok", "7001"))),
             "an expired Meta token", this::expiredMetaToken,
             "no platform user with this id", () -> Map.of("platformUserId", UUID.randomUUID().toString()),
-            "a Meta token due for refresh", () -> platformUser(TokenApi.metaUser("Contract due", 3 * DAY)));
+            "a Meta token due for refresh", () -> platformUser(TokenApi.metaUser("Contract due", 3 * DAY)),
+            "an active Meta token and an expired one", () -> {
+                platformUser(TokenApi.metaUser("Contract listed", 60 * DAY));
+                return expiredMetaToken();
+            });
 
     @AfterEach
     void resetClock() {

@@ -32,6 +32,16 @@ class ServiceScopesTest {
     }
 
     @Test
+    void connectorServiceMayListEveryPlatformUsersStateButNeverReadsAToken_T2() {
+        given().header("Authorization", "Bearer " + TestJwts.service("connector-service")).get("/internal/v1/platform-users")
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestJwts.service("connector-service")).get(ANY_USER)
+                .then().statusCode(403).body("error", equalTo("insufficient_scope"));
+        given().header("Authorization", "Bearer " + TestJwts.service("sync-worker")).get("/internal/v1/platform-users")
+                .then().statusCode(403).body("error", equalTo("insufficient_scope"));
+    }
+
+    @Test
     void aJwtMeantForAnotherServiceIsRefusedAsInvalid_T2() {
         for (String client : new String[] {"rules-engine", "notification-service"}) {
             given().header("Authorization", "Bearer " + TestJwts.service(client)).get(ANY_USER)

@@ -9,6 +9,30 @@ public interface ConnectorConfig {
 
     Sync sync();
 
+    Reconcile reconcile();
+
+    /** Rebuilding the projection from token-service's state (a lost or expired event never leaves a card wrong for ever). */
+    interface Reconcile {
+        /** When it runs on its own; "off" disables the schedule (it still runs at start with no state and after lost events). */
+        @WithDefault("0 17 3 * * ?")
+        String cron();
+
+        /** Off: never reconciles (this module's tests, which run without token-service). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Changes committed this long before token-service read a state are in it (its transactions are shorter). */
+        @WithDefault("PT5S")
+        Duration margin();
+
+        /** This service's client secret at auth-service (the OIDC client sends it); required, so a replica without it does not start. */
+        String clientSecret();
+
+        /** Records per page asked of token-service. */
+        @WithDefault("200")
+        int pageSize();
+    }
+
     interface Sync {
         /** Every healthy ad account syncs this often (C1). */
         @WithDefault("PT15M")

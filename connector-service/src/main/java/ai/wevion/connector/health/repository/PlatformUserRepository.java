@@ -84,6 +84,28 @@ public class PlatformUserRepository {
                 });
     }
 
+    /** A platform user as this service knows it: enough to announce that it is gone. */
+    public record Known(UUID id, UUID workspaceId, String platform, String externalUserId, String displayName) {
+    }
+
+    /** The platform users whose last applied change is older than {@code cutoff}. */
+    public Uni<List<Known>> lastChangedBefore(Instant cutoff) {
+        return pool.preparedQuery("select id, workspace_id, platform, external_user_id, display_name from platform_user "
+                + "where last_event_at < $1").execute(Tuple.of(utc(cutoff))).map(rows -> {
+                    List<Known> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new Known(r.getUUID("id"), r.getUUID("workspace_id"), r.getString("platform"),
+                                r.getString("external_user_id"), r.getString("display_name")));
+                    }
+                    return list;
+                });
+    }
+
+    /** Whether this service knows no platform user at all (a new install, or a projection that was lost). */
+    public Uni<Boolean> isEmpty() {
+        return pool.query("select not exists (select 1 from platform_user)").execute().map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     /** Within the caller's transaction: the workspace's cards may have changed (sent on commit). */
     public Uni<Void> announceCardsChanged(SqlConnection conn, UUID workspaceId) {
         return conn.preparedQuery("select pg_notify('" + CARDS_CHANNEL + "', $1)").execute(Tuple.of(workspaceId.toString()))

@@ -58,18 +58,42 @@ public class HealthProjectionService {
     }
 
     public Uni<Void> apply(TokenStatus event) {
+        Change change = new Change(event, event.type() != null && event.type().refreshes() ? event.occurredAt() : null, false);
         return pool.withTransaction(conn -> processed.firstTime(conn, event.eventId(), clock.instant())
-                .chain(first -> first ? applyOnce(conn, event) : Uni.createFrom().item(false)))
-                .invoke(gatesMoved -> {
-                    if (gatesMoved) {
-                        gates.invalidate(); // this replica at once; the others on the commit's notification
-                    }
-                })
+                .chain(first -> first ? applyOnce(conn, change) : Uni.createFrom().item(false)))
+                .invoke(this::invalidateIfMoved)
                 .replaceWithVoid();
     }
 
-    /** Applies the event; answers whether any gate answer may have changed. */
-    private Uni<Boolean> applyOnce(SqlConnection conn, TokenStatus e) {
+    /**
+     * Applies token-service's state of a platform user as if it were an event
+     * at {@code asOf} (reconciliation): an event applied after that moment
+     * wins, as it would over an older event. The state names every account
+     * the user covers, none included; it carries its own last refresh.
+     */
+    public Uni<Void> applyState(TokenStatus state, Instant lastRefreshAt) {
+        return pool.withTransaction(conn -> applyOnce(conn, new Change(state, lastRefreshAt, true)))
+                .invoke(this::invalidateIfMoved)
+                .replaceWithVoid();
+    }
+
+    private void invalidateIfMoved(boolean gatesMoved) {
+        if (gatesMoved) {
+            gates.invalidate(); // this replica at once; the others on the commit's notification
+        }
+    }
+
+    /**
+     * What to apply: the event, the last refresh it reports, and whether its
+     * accounts are the whole coverage even when there are none (a state read
+     * from token-service) or only when it lists some (an event).
+     */
+    private record Change(TokenStatus event, Instant refreshedAt, boolean completeCoverage) {
+    }
+
+    /** Applies the change; answers whether any gate answer may have changed. */
+    private Uni<Boolean> applyOnce(SqlConnection conn, Change change) {
+        TokenStatus e = change.event();
         UUID userId = UUID.fromString(e.platformUserId());
         return users.lockLastApplied(conn, userId).chain(current -> {
             if (current != null && current.lastEventAt().isAfter(e.occurredAt())) {
@@ -77,8 +101,8 @@ public class HealthProjectionService {
             }
             boolean statusChanged = current == null || current.status() != e.status()
                     || e.is(TokenStatusType.PLATFORM_USER_DISCONNECTED);
-            return affectedAccounts(conn, userId, e).chain(affected -> writeUser(conn, e, userId)
-                    .chain(() -> writeCoverage(conn, e, userId))
+            return affectedAccounts(conn, userId, e).chain(affected -> writeUser(conn, e, userId, change.refreshedAt())
+                    .chain(() -> writeCoverage(conn, e, userId, change.completeCoverage()))
                     .chain(coverageDropped -> gates.regate(conn, affected, e, clock.instant())
                             .map(regated -> statusChanged || coverageDropped || regated)))
                     .call(moved -> moved ? gates.announceMoved(conn) : Uni.createFrom().voidItem())
@@ -95,19 +119,21 @@ public class HealthProjectionService {
         });
     }
 
-    private Uni<Void> writeUser(SqlConnection conn, TokenStatus e, UUID userId) {
+    private Uni<Void> writeUser(SqlConnection conn, TokenStatus e, UUID userId, Instant refreshedAt) {
         if (e.is(TokenStatusType.PLATFORM_USER_DISCONNECTED)) {
             return users.delete(conn, userId);
         }
-        Instant refreshed = e.type() != null && e.type().refreshes() ? e.occurredAt() : null;
-        return users.upsert(conn, e, userId, refreshed);
+        return users.upsert(conn, e, userId, refreshedAt);
     }
 
     /** The event's ad accounts are the ones this platform user covers now (batch re-auth included); answers whether any was dropped. */
-    private Uni<Boolean> writeCoverage(SqlConnection conn, TokenStatus e, UUID userId) {
+    private Uni<Boolean> writeCoverage(SqlConnection conn, TokenStatus e, UUID userId, boolean complete) {
         List<AdAccountRef> named = e.accounts();
-        if (named.isEmpty() || e.is(TokenStatusType.PLATFORM_USER_DISCONNECTED)) {
+        if (e.is(TokenStatusType.PLATFORM_USER_DISCONNECTED)) {
             return Uni.createFrom().item(false);
+        }
+        if (named.isEmpty()) {
+            return complete ? coverage.keepOnly(conn, userId, List.of()) : Uni.createFrom().item(false);
         }
         Instant now = clock.instant();
         UUID workspaceId = UUID.fromString(e.workspaceId());

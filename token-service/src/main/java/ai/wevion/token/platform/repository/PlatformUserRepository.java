@@ -37,9 +37,28 @@ public class PlatformUserRepository implements PanacheRepositoryBase<PlatformUse
                         + "and (p.createdAt > :from or (p.createdAt = :from and p.id > :fromId)) order by p.createdAt, p.id", UUID.class)
                 .setParameter("ws", workspaceId).setParameter("platform", platform).setParameter("from", from)
                 .setParameter("fromId", fromId).setMaxResults(limit).getResultList())
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<PlatformUser>of())
-                        : find("select distinct p from PlatformUser p left join fetch p.adAccounts where p.id in ?1 "
-                                + "order by p.createdAt, p.id", ids).list());
+                .chain(this::withAdAccounts);
+    }
+
+    /**
+     * One page of every workspace's records in the order they were connected,
+     * after (createdAt, id), with their ad accounts: for a consumer that
+     * rebuilds its view of them (connector-service's reconciliation).
+     */
+    public Uni<List<PlatformUser>> listAll(Instant afterTime, UUID afterId, int limit) {
+        Instant from = afterTime == null ? Instant.EPOCH : afterTime;
+        UUID fromId = afterId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : afterId;
+        return getSession().chain(session -> session.createSelectionQuery("select p.id from PlatformUser p "
+                        + "where p.createdAt > :from or (p.createdAt = :from and p.id > :fromId) order by p.createdAt, p.id", UUID.class)
+                .setParameter("from", from).setParameter("fromId", fromId).setMaxResults(limit).getResultList())
+                .chain(this::withAdAccounts);
+    }
+
+    /** The records of a page's ids with their ad accounts, in the page's order (a collection fetch cannot be limited in SQL). */
+    private Uni<List<PlatformUser>> withAdAccounts(List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : find("select distinct p from PlatformUser p left join fetch p.adAccounts where p.id in ?1 order by p.createdAt, p.id", ids)
+                        .list();
     }
 
     /** How many live (not archived) records the workspace has on each platform. */

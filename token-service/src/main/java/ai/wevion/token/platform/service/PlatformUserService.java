@@ -40,9 +40,19 @@ public class PlatformUserService {
     /** The workspace's records in the order they were connected, a page at a time (T2: never a token in the answer). */
     @WithSession
     public Uni<Page<Listed>> list(Caller caller, String platform, Cursor after, int limit) {
-        return users.listWorkspace(UUID.fromString(caller.workspaceId()), platform, after == null ? null : after.time(),
-                after == null ? null : after.id(), limit + 1)
-                .chain(list -> expiries(list).map(expiries -> list.stream().map(u -> new Listed(u, expiries.get(u.id))).toList()))
+        return page(users.listWorkspace(UUID.fromString(caller.workspaceId()), platform, after == null ? null : after.time(),
+                after == null ? null : after.id(), limit + 1), limit);
+    }
+
+    /** Every workspace's records, a page at a time, for a service rebuilding its view of them (never a token). */
+    @WithSession
+    public Uni<Page<Listed>> listAll(Cursor after, int limit) {
+        return page(users.listAll(after == null ? null : after.time(), after == null ? null : after.id(), limit + 1), limit);
+    }
+
+    /** The page out of {@code limit + 1} records read, each with its token's expiry. */
+    private Uni<Page<Listed>> page(Uni<List<PlatformUser>> read, int limit) {
+        return read.chain(list -> expiries(list).map(expiries -> list.stream().map(u -> new Listed(u, expiries.get(u.id))).toList()))
                 .map(listed -> Page.of(listed, limit, l -> Cursor.at(l.user().createdAt, l.user().id)));
     }
 
