@@ -34,20 +34,20 @@ class RetentionTest {
         UUID user = UUID.randomUUID();
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         db.preparedQuery("insert into workspace (id, name, created_at) values ($1, 'Retention', $2)").execute(Tuple.of(workspace, now))
-                .chain(() -> db.preparedQuery("insert into app_user (id, workspace_id, email, password_hash, role, created_at) "
-                        + "values ($1, $2, $3, 'x', 'member', $4)").execute(Tuple.of(user, workspace, user + "@retention.test", now)))
+                .chain(() -> db.preparedQuery("insert into app_user (id, default_workspace_id, email, password_hash, created_at) "
+                        + "values ($1, $2, $3, 'x', $4)").execute(Tuple.of(user, workspace, user + "@retention.test", now)))
                 // a login every hour for 60 days, each session ending after 30 minutes; and one session live for 10 days now
-                .chain(() -> db.preparedQuery("insert into user_session (id, user_id, workspace_id, secret_hash, created_at, slid_at, "
-                        + "expires_at, ended_at, end_reason) select gen_random_uuid(), $1, $2, gen_random_uuid()::text, t, t, "
+                .chain(() -> db.preparedQuery("insert into user_session (id, user_id, workspace_id, role, secret_hash, created_at, slid_at, "
+                        + "expires_at, ended_at, end_reason) select gen_random_uuid(), $1, $2, 'member', gen_random_uuid()::text, t, t, "
                         + "t + interval '14 days', t + interval '30 minutes', 'LOGOUT' "
                         + "from (select $3::timestamptz - (i + 1) * interval '1 hour' as t from generate_series(0, 60 * 24 - 1) i) s")
                         .execute(Tuple.of(user, workspace, now)))
-                .chain(() -> db.preparedQuery("insert into user_session (id, user_id, workspace_id, secret_hash, created_at, slid_at, "
-                        + "expires_at) values (gen_random_uuid(), $1, $2, gen_random_uuid()::text, $3, $3, $3 + interval '14 days')")
+                .chain(() -> db.preparedQuery("insert into user_session (id, user_id, workspace_id, role, secret_hash, created_at, slid_at, "
+                        + "expires_at) values (gen_random_uuid(), $1, $2, 'member', gen_random_uuid()::text, $3, $3, $3 + interval '14 days')")
                         .execute(Tuple.of(user, workspace, now.minusDays(10))))
                 .await().atMost(Duration.ofSeconds(30));
 
-        purgeAsTwoReplicas(retention, "user_session", "login_throttle");
+        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation");
 
         // ended within the last 30 days: the logins of the last 30 days (the one 30 days ago ended 30 minutes later)
         assertThat(count(db, "user_session", "user_id = '" + user + "' and ended_at is not null")).isEqualTo(30L * 24);
@@ -66,9 +66,33 @@ class RetentionTest {
                         + "values ($1, 40, $2, $3)").execute(Tuple.of(run + "@blocked.test", now.minusDays(5), now.plusDays(2))))
                 .await().atMost(Duration.ofSeconds(60));
 
-        purgeAsTwoReplicas(retention, "user_session", "login_throttle");
+        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation");
 
         assertThat(count(db, "login_throttle", "email like '" + run + "-%'")).isEqualTo(24L * 1000);
         assertThat(count(db, "login_throttle", "email = '" + run + "@blocked.test'")).isEqualTo(1L);
+    }
+
+    @Test
+    void invitationsGoAMonthAfterTheyWereAcceptedOrExpiredAndOpenOnesStay_A7() {
+        UUID workspace = UUID.randomUUID();
+        UUID admin = UUID.randomUUID();
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        // an agency inviting 20 people a day for 90 days, each link good for 7 days, half of them accepted the next day
+        db.preparedQuery("insert into workspace (id, name, created_at) values ($1, 'Invitations', $2)").execute(Tuple.of(workspace, now))
+                .chain(() -> db.preparedQuery("insert into app_user (id, default_workspace_id, email, password_hash, created_at) "
+                        + "values ($1, $2, $3, 'x', $4)").execute(Tuple.of(admin, workspace, admin + "@retention.test", now)))
+                .chain(() -> db.preparedQuery("insert into invitation (id, workspace_id, email, role, token_hash, invited_by, created_at, "
+                        + "expires_at, accepted_at) select gen_random_uuid(), $1, i || '@invited.test', 'member', gen_random_uuid()::text, $2, "
+                        + "t, t + interval '7 days', case when i % 2 = 0 then t + interval '1 day' end "
+                        + "from (select i, $3::timestamptz - (i / 20.0) * interval '1 day' as t from generate_series(0, 90 * 20 - 1) i) s")
+                        .execute(Tuple.of(workspace, admin, now)))
+                .await().atMost(Duration.ofSeconds(30));
+
+        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation");
+
+        String mine = "workspace_id = '" + workspace + "'";
+        assertThat(count(db, "invitation", mine + " and coalesce(accepted_at, expires_at) < now() - interval '30 days'")).isZero();
+        assertThat(count(db, "invitation", mine + " and accepted_at is null and expires_at > now()"))
+                .as("links still open are kept").isEqualTo(7L * 20 / 2);
     }
 }

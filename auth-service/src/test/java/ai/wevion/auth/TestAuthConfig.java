@@ -14,8 +14,11 @@ import java.util.Optional;
  * {@link AuthConfig} without Quarkus, for plain unit tests: records whose
  * components are the config's methods, with application.properties' defaults.
  */
-public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, AuthConfig.ServiceClient> serviceClients)
-        implements AuthConfig {
+public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, AuthConfig.ServiceClient> serviceClients,
+        Invitations invitations) implements AuthConfig {
+
+    public record Invitations(String consoleUrl, Duration lifetime) implements AuthConfig.Invitations {
+    }
 
     public record Jwt(String issuer, Duration lifetime, String keysFile, Optional<String> activeKeyId, boolean generateMissingKeys)
             implements AuthConfig.Jwt {
@@ -39,18 +42,18 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
                 new Jwt("https://auth.wevion.ai", Duration.ofHours(1), "src/test/resources/jwt-keys.json", Optional.empty(), false),
                 new Session(Duration.ofDays(7), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofHours(1), "/api/v1/auth"),
                 new Login(4, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20, List.of("127.0.0.1", "::1")),
-                Map.of());
+                Map.of(), new Invitations("http://127.0.0.1:8080", Duration.ofDays(7)));
     }
 
     public TestAuthConfig withJwt(Jwt other) {
-        return new TestAuthConfig(other, session, login, serviceClients);
+        return new TestAuthConfig(other, session, login, serviceClients, invitations);
     }
 
     public TestAuthConfig withServiceClients(Map<String, String> secrets) {
         Map<String, AuthConfig.ServiceClient> clients = new java.util.HashMap<>();
         secrets.forEach((id, secret) -> clients.put(id, new ServiceClient(List.of(sha256(secret)), List.of(),
                 List.of())));
-        return new TestAuthConfig(jwt, session, login, Map.copyOf(clients));
+        return new TestAuthConfig(jwt, session, login, Map.copyOf(clients), invitations);
     }
 
     /** SHA-256 (hex) of each secret, as the configuration holds a client's secrets. */

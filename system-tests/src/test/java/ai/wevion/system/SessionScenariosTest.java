@@ -44,6 +44,30 @@ class SessionScenariosTest {
     }
 
     @Test
+    void removingAMemberEndsTheirSessionsInEveryServiceWithinASecondWhileTheirOtherWorkspaceStays_A4_A7() {
+        User agency = SystemApi.signUp();
+        User client = SystemApi.signUp();
+        String link = client.at(WevionSystem.AUTH).contentType(ContentType.JSON).body(Map.of("email", agency.email(), "role", "admin"))
+                .post("/api/v1/workspaces/" + client.workspaceId() + "/invitations").then().statusCode(201).extract().path("link");
+        agency.at(WevionSystem.AUTH).contentType(ContentType.JSON).body(Map.of("token", link.substring(link.indexOf("#token=") + 7)))
+                .post("/api/v1/invitations/accept").then().statusCode(200);
+        Response switched = given().baseUri(WevionSystem.AUTH).cookie("wevion_session", agency.cookie()).contentType(ContentType.JSON)
+                .body(Map.of("workspaceId", client.workspaceId())).post("/api/v1/auth/workspace");
+        String inClient = switched.then().statusCode(200).extract().path("accessToken");
+        A_PAGE_OF_EACH_SERVICE.forEach((service, page) ->
+                given().baseUri(service).header("Authorization", "Bearer " + inClient).get(page).then().statusCode(200));
+
+        client.at(WevionSystem.AUTH).delete("/api/v1/workspaces/" + client.workspaceId() + "/members/" + agency.userId())
+                .then().statusCode(204);
+
+        A_PAGE_OF_EACH_SERVICE.forEach((service, page) -> await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> given().baseUri(service).header("Authorization", "Bearer " + inClient).get(page)
+                        .then().statusCode(401).body("error", equalTo("session_expired"))));
+        User back = SystemApi.login(agency.email());
+        assertThat(back.workspaceId()).as("their own workspace is still theirs").isEqualTo(agency.workspaceId());
+    }
+
+    @Test
     void anAdminsForcedLogoutEndsTheUsersJwtInEveryServiceWithinASecond_A4_A6() {
         User owner = SystemApi.signUp();
         User member = SystemApi.member(owner, "member");

@@ -37,8 +37,12 @@ final class SyncWorker implements AutoCloseable {
         String serviceJwt = SystemApi.serviceJwtOf("sync-worker");
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:29092");
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "sync-worker-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // nothing missed; other workspaces' requests are skipped
+        String group = "sync-worker-" + UUID.randomUUID();
+        // from the end of the topic as it is now, committed before joining: what earlier runs left there is not read again,
+        // and nothing published from now on is missed (other workspaces' requests are skipped)
+        ai.wevion.testing.FreshConsumerGroups.startAtEnd("127.0.0.1:29092", group, java.util.Set.of("sync-requests"));
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         Properties p = new Properties();

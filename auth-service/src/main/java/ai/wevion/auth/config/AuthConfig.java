@@ -16,6 +16,18 @@ public interface AuthConfig {
 
     Login login();
 
+    Invitations invitations();
+
+    /** One-time links that let someone join a workspace (teams). */
+    interface Invitations {
+        /** The console's origin: a link is {@code <console>/invite#token=…} (the token never reaches a server log). */
+        @WithDefault("http://127.0.0.1:8080")
+        String consoleUrl();
+
+        @WithDefault("P7D")
+        Duration lifetime();
+    }
+
     /** Registered service clients (client-credentials grant), by client id. */
     Map<String, ServiceClient> serviceClients();
 

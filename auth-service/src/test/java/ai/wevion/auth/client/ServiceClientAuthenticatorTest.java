@@ -39,7 +39,8 @@ class ServiceClientAuthenticatorTest {
                 TestAuthConfig.defaults().session(), TestAuthConfig.defaults().login(),
                 Map.of("sync-worker", new TestAuthConfig.ServiceClient(
                         java.util.List.of(TestAuthConfig.sha256("old-secret"), TestAuthConfig.sha256("new-secret")),
-                        java.util.List.of("credentials:read"), java.util.List.of("token-service")))));
+                        java.util.List.of("credentials:read"), java.util.List.of("token-service"))),
+                TestAuthConfig.defaults().invitations()));
         assertThat(rotating.isValid("sync-worker", "old-secret")).isTrue();
         assertThat(rotating.isValid("sync-worker", "new-secret")).isTrue();
         assertThat(rotating.isValid("sync-worker", "third-secret")).isFalse();

@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A person who can log in; their workspaces and roles are their memberships (team package). */
 @Entity
 @Table(name = "app_user")
 public class User {
@@ -13,13 +14,12 @@ public class User {
     @Id
     public UUID id;
 
-    public UUID workspaceId;
+    /** The workspace a login opens: the one the user chose last. */
+    public UUID defaultWorkspaceId;
 
     public String email;
 
     public String passwordHash;
-
-    public Role role;
 
     public Instant createdAt;
 }

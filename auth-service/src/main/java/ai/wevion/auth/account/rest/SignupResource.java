@@ -25,6 +25,6 @@ public class SignupResource {
     @ResponseStatus(201)
     public Uni<SignedUp> signup(@Valid @NotNull Signup request) {
         return accounts.signup(request.email(), request.password(), request.workspaceName())
-                .map(user -> new SignedUp(user.id.toString(), user.workspaceId.toString()));
+                .map(user -> new SignedUp(user.id.toString(), user.defaultWorkspaceId.toString()));
     }
 }

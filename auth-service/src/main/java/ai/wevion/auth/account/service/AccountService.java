@@ -5,14 +5,14 @@ import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
 import ai.wevion.auth.account.repository.Workspace;
 import ai.wevion.auth.account.repository.WorkspaceRepository;
+import ai.wevion.auth.team.repository.Membership;
+import ai.wevion.auth.team.repository.MembershipRepository;
 import ai.wevion.authclient.Caller;
 import ai.wevion.authclient.api.ApiException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -21,12 +21,15 @@ public class AccountService {
 
     private final UserRepository users;
     private final WorkspaceRepository workspaces;
+    private final MembershipRepository memberships;
     private final PasswordHasher passwords;
     private final Clock clock;
 
-    public AccountService(UserRepository users, WorkspaceRepository workspaces, PasswordHasher passwords, Clock clock) {
+    public AccountService(UserRepository users, WorkspaceRepository workspaces, MembershipRepository memberships,
+            PasswordHasher passwords, Clock clock) {
         this.users = users;
         this.workspaces = workspaces;
+        this.memberships = memberships;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -43,7 +46,7 @@ public class AccountService {
                 .chain(() -> createUser(workspace.id, email, password, Role.OWNER));
     }
 
-    /** Adds a user to the caller's workspace; only an owner may add another owner. */
+    /** Creates an account for a new person in the caller's workspace; only an owner may add another owner (someone with an account is invited). */
     @WithTransaction
     public Uni<User> addMember(Caller caller, UUID workspaceId, String email, String password, Role role) {
         caller.requireWorkspace(workspaceId.toString());
@@ -54,9 +57,12 @@ public class AccountService {
         return requireFreeEmail(email).chain(() -> createUser(workspaceId, email, password, role));
     }
 
-    @WithSession
-    public Uni<List<User>> members(UUID workspaceId) {
-        return users.listWorkspace(workspaceId);
+    /**
+     * Within the caller's transaction: an account for the address an
+     * invitation was sent to, a member of its workspace only.
+     */
+    public Uni<User> createInvited(UUID workspaceId, String email, String password, Role role) {
+        return requireFreeEmail(email).chain(() -> createUser(workspaceId, email, password, role));
     }
 
     public static String normalize(String email) {
@@ -75,12 +81,11 @@ public class AccountService {
         return passwords.hash(password).chain(hash -> {
             User user = new User();
             user.id = UUID.randomUUID();
-            user.workspaceId = workspaceId;
+            user.defaultWorkspaceId = workspaceId;
             user.email = normalize(email);
             user.passwordHash = hash;
-            user.role = role;
             user.createdAt = clock.instant();
-            return users.persist(user);
+            return users.persist(user).call(u -> memberships.persist(Membership.of(workspaceId, u.id, role, u.createdAt)));
         });
     }
 }

@@ -1,12 +1,8 @@
 package ai.wevion.auth.session.repository;
 
-import ai.wevion.auth.account.repository.User;
-import jakarta.persistence.Column;
+import ai.wevion.auth.account.repository.Role;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +16,13 @@ public class Session {
     @Id
     public UUID id;
 
-    @Column(name = "user_id")
     public UUID userId;
 
-    /** Read with the session on refresh, for the JWT's role and workspace. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "user_id", insertable = false, updatable = false)
-    public User user;
-
+    /** The session's one workspace: switching workspace opens a new session (teams). */
     public UUID workspaceId;
+
+    /** The user's role in the workspace when the session opened; a role change ends the session. */
+    public Role role;
 
     public String secretHash;
 

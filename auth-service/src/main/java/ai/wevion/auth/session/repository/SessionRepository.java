@@ -10,10 +10,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
 
-    /** The session (with its user) whose current or previous cookie secret has this hash. */
+    /** The session whose current or previous cookie secret has this hash. */
     public Uni<Session> findBySecretHash(String hash) {
-        return find("from Session s join fetch s.user where s.secretHash = ?1 or s.previousSecretHash = ?1", hash)
-                .firstResult();
+        return find("secretHash = ?1 or previousSecretHash = ?1", hash).firstResult();
     }
 
     /** Reads the session again under a row lock, before changing it. */
@@ -21,7 +20,8 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
         return getSession().chain(s -> s.refresh(session, LockModeType.PESSIMISTIC_WRITE)).replaceWith(session);
     }
 
-    public Uni<List<Session>> liveSessionsOf(UUID userId) {
-        return list("userId = ?1 and endedAt is null", userId);
+    /** The user's live sessions in the workspace. */
+    public Uni<List<Session>> liveSessionsOf(UUID userId, UUID workspaceId) {
+        return list("userId = ?1 and workspaceId = ?2 and endedAt is null", userId, workspaceId);
     }
 }

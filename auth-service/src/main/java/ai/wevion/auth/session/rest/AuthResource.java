@@ -64,6 +64,21 @@ public class AuthResource {
                         "Your session has ended. Log in again.")).cookie(cookie.cleared()).build()));
     }
 
+    public record WorkspaceChoice(@NotNull java.util.UUID workspaceId) {
+    }
+
+    /**
+     * Teams: the browser moves to another of the user's workspaces; a new
+     * session and a JWT for it (the old session and its JWTs end), and later
+     * logins open it. 403 when the user is not a member there.
+     */
+    @POST
+    @Path("/workspace")
+    @PermitAll
+    public Uni<Response> switchWorkspace(@RestCookie(SessionCookie.NAME) String secret, @Valid @NotNull WorkspaceChoice request) {
+        return sessions.switchWorkspace(secret, request.workspaceId()).map(responses::ok);
+    }
+
     /** A3: ends the session of this browser, so every tab's next refresh fails. */
     @POST
     @Path("/logout")

@@ -7,21 +7,21 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The opaque random secret in the session cookie; only its SHA-256 is stored. */
-final class SessionSecrets {
+/** An opaque random secret (the session cookie, an invitation link); only its SHA-256 is stored. */
+public final class SessionSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SessionSecrets() {
     }
 
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

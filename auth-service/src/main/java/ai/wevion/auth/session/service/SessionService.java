@@ -16,6 +16,8 @@ import ai.wevion.auth.session.repository.Impersonation;
 import ai.wevion.auth.session.repository.ImpersonationRepository;
 import ai.wevion.auth.session.repository.Session;
 import ai.wevion.auth.session.repository.SessionRepository;
+import ai.wevion.auth.team.repository.Membership;
+import ai.wevion.auth.team.repository.MembershipRepository;
 import ai.wevion.authclient.Caller;
 import ai.wevion.authclient.api.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,6 +40,7 @@ public class SessionService {
     private final SessionRepository sessions;
     private final UserRepository users;
     private final ImpersonationRepository impersonations;
+    private final MembershipRepository memberships;
     private final PasswordHasher passwords;
     private final LoginThrottleService throttle;
     private final AccessTokenIssuer tokens;
@@ -46,11 +49,12 @@ public class SessionService {
     private final AuthConfig.Session config;
 
     public SessionService(SessionRepository sessions, UserRepository users, ImpersonationRepository impersonations,
-            PasswordHasher passwords, LoginThrottleService throttle, AccessTokenIssuer tokens, Outbox outbox, Clock clock,
-            AuthConfig config) {
+            MembershipRepository memberships, PasswordHasher passwords, LoginThrottleService throttle, AccessTokenIssuer tokens,
+            Outbox outbox, Clock clock, AuthConfig config) {
         this.sessions = sessions;
         this.users = users;
         this.impersonations = impersonations;
+        this.memberships = memberships;
         this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
@@ -73,7 +77,7 @@ public class SessionService {
                 .chain(() -> users.findByEmail(key))
                 .chain(user -> passwords.matches(password, user == null ? null : user.passwordHash)
                         .chain(matches -> matches
-                                ? Panache.withTransaction(() -> throttle.clear(accountKey).chain(() -> open(user)))
+                                ? Panache.withTransaction(() -> throttle.clear(accountKey).chain(() -> openDefault(user)))
                                 : Panache.withTransaction(() -> throttle.recordLoginFailure(accountKey, addressKey))
                                         .chain(() -> Uni.createFrom().failure(new ApiException(401, "invalid_credentials",
                                                 "The e-mail address or the password is wrong.")))));
@@ -99,7 +103,7 @@ public class SessionService {
                 return Uni.createFrom().item(Optional.empty());
             }
             if (hash.equals(session.secretHash) && !session.mustSlide(now, config.slideAfter())) {
-                return Uni.createFrom().item(Optional.of(sign(session, session.user, null)));
+                return Uni.createFrom().item(Optional.of(sign(session, null)));
             }
             return Panache.withTransaction(() -> sessions.lock(session).chain(locked -> refreshLocked(locked, hash, now)));
         });
@@ -113,7 +117,7 @@ public class SessionService {
             boolean withinGrace = hash.equals(session.previousSecretHash) && session.rotatedAt != null
                     && !now.isAfter(session.rotatedAt.plus(config.rotationGrace()));
             return withinGrace
-                    ? Uni.createFrom().item(Optional.of(sign(session, session.user, null)))
+                    ? Uni.createFrom().item(Optional.of(sign(session, null)))
                     : end(session, now, SessionEventType.SESSION_REVOKED, SessionEndReason.SECRET_REUSED).map(ended -> Optional.empty());
         }
         String newSecret = null;
@@ -125,7 +129,7 @@ public class SessionService {
             session.slidAt = now;
             session.expiresAt = now.plus(config.lifetime());
         }
-        return Uni.createFrom().item(Optional.of(sign(session, session.user, newSecret)));
+        return Uni.createFrom().item(Optional.of(sign(session, newSecret)));
     }
 
     /** Ends the session behind this cookie: every tab's next refresh fails (A3). */
@@ -141,15 +145,51 @@ public class SessionService {
                         : end(session, now, SessionEventType.USER_LOGGED_OUT, SessionEndReason.LOGGED_OUT));
     }
 
-    /** An admin ends every session of a user of their workspace (A4). */
+    /** An admin ends every session a user of their workspace has there (A4). */
     @WithTransaction
     public Uni<Void> forceLogout(Caller caller, UUID userId) {
         caller.requireAdmin();
+        return memberInCallersWorkspace(caller, userId)
+                .invoke(member -> requireMayActOn(caller, member))
+                .chain(member -> endSessionsIn(member.userId, member.workspaceId, SessionEndReason.FORCED_LOGOUT));
+    }
+
+    /**
+     * Within the caller's transaction: ends every live session the user has in
+     * the workspace; every service refuses their JWTs within a second
+     * (session-events). A removal or a role change calls it.
+     */
+    public Uni<Void> endSessionsIn(UUID userId, UUID workspaceId, SessionEndReason reason) {
+        return sessions.liveSessionsOf(userId, workspaceId).chain(live -> endAll(live, clock.instant(), reason));
+    }
+
+    /**
+     * The browser's session moves to another of the user's workspaces: it ends
+     * (its JWTs with it), and a new one opens there, which later logins open
+     * too. 403 when the user is not a member; impersonation stays where it is.
+     */
+    @WithTransaction
+    public Uni<IssuedSession> switchWorkspace(String cookieSecret, UUID workspaceId) {
         Instant now = clock.instant();
-        return userInCallersWorkspace(caller, userId)
-                .invoke(user -> requireMayActOn(caller, user))
-                .chain(user -> sessions.liveSessionsOf(user.id))
-                .chain(live -> endAll(live, now, SessionEndReason.FORCED_LOGOUT));
+        Uni<Session> current = cookieSecret == null || cookieSecret.isBlank() ? Uni.createFrom().nullItem()
+                : sessions.findBySecretHash(SessionSecrets.hash(cookieSecret));
+        return current.chain(session -> {
+            if (session == null || !session.isLive(now)) {
+                throw new ApiException(401, "session_expired", "Your session has ended. Log in again.");
+            }
+            if (session.isImpersonation()) {
+                throw ApiException.forbidden("End the impersonation before you change workspace.");
+            }
+            return memberships.find(workspaceId, session.userId).chain(member -> {
+                if (member == null) {
+                    throw ApiException.forbidden("You are not a member of this workspace.");
+                }
+                return end(session, now, SessionEventType.SESSION_REVOKED, SessionEndReason.WORKSPACE_SWITCHED)
+                        .chain(() -> users.findById(session.userId))
+                        .invoke(user -> user.defaultWorkspaceId = workspaceId)
+                        .chain(user -> open(member));
+            });
+        });
     }
 
     /**
@@ -167,17 +207,17 @@ public class SessionService {
             throw ApiException.badRequest("cannot_impersonate_self", "You cannot impersonate yourself.");
         }
         Instant now = clock.instant();
-        return userInCallersWorkspace(caller, userId)
-                .invoke(user -> requireMayActOn(caller, user))
-                .call(user -> sessions.findById(UUID.fromString(caller.sessionId()))
+        return memberInCallersWorkspace(caller, userId)
+                .invoke(member -> requireMayActOn(caller, member))
+                .call(member -> sessions.findById(UUID.fromString(caller.sessionId()))
                         .chain(own -> own == null || own.endedAt != null
                                 ? Uni.createFrom().voidItem()
                                 : end(own, now, SessionEventType.SESSION_REVOKED, SessionEndReason.IMPERSONATION_STARTED)))
-                .chain(user -> {
+                .chain(member -> {
                     String secret = SessionSecrets.newSecret();
-                    return persistSession(user, adminId, config.impersonationLifetime(), secret)
+                    return persistSession(member, adminId, config.impersonationLifetime(), secret)
                             .call(session -> audit(session, adminId))
-                            .map(session -> sign(session, user, secret));
+                            .map(session -> sign(session, secret));
                 });
     }
 
@@ -187,17 +227,31 @@ public class SessionService {
         return impersonations.ofWorkspace(UUID.fromString(caller.workspaceId()));
     }
 
-    private Uni<IssuedSession> open(User user) {
-        String secret = SessionSecrets.newSecret();
-        return persistSession(user, null, config.lifetime(), secret).map(session -> sign(session, user, secret));
+    /** A login opens the workspace the user chose last, or else the first of theirs; 403 when they belong to none. */
+    private Uni<IssuedSession> openDefault(User user) {
+        return memberships.find(user.defaultWorkspaceId, user.id)
+                .chain(m -> m != null ? Uni.createFrom().item(m) : memberships.workspacesOf(user.id).chain(all -> all.isEmpty()
+                        ? Uni.createFrom().<Membership>nullItem() : memberships.find(all.get(0).workspaceId(), user.id)))
+                .chain(member -> {
+                    if (member == null) {
+                        throw new ApiException(403, "no_workspace", "You no longer belong to any workspace. Ask an admin for an invitation.");
+                    }
+                    return open(member);
+                });
     }
 
-    private Uni<Session> persistSession(User user, UUID impersonatorId, Duration lifetime, String secret) {
+    private Uni<IssuedSession> open(Membership member) {
+        String secret = SessionSecrets.newSecret();
+        return persistSession(member, null, config.lifetime(), secret).map(session -> sign(session, secret));
+    }
+
+    private Uni<Session> persistSession(Membership member, UUID impersonatorId, Duration lifetime, String secret) {
         Instant now = clock.instant();
         Session session = new Session();
         session.id = UUID.randomUUID();
-        session.userId = user.id;
-        session.workspaceId = user.workspaceId;
+        session.userId = member.userId;
+        session.workspaceId = member.workspaceId;
+        session.role = member.role;
         session.secretHash = SessionSecrets.hash(secret);
         session.createdAt = now;
         session.slidAt = now;
@@ -206,10 +260,11 @@ public class SessionService {
         return sessions.persist(session);
     }
 
-    private IssuedSession sign(Session session, User user, String newSecret) {
+    private IssuedSession sign(Session session, String newSecret) {
         String impersonator = session.impersonatorId == null ? null : session.impersonatorId.toString();
         return new IssuedSession(
-                tokens.forSession(user.id.toString(), user.workspaceId.toString(), user.role.value(), session.id.toString(), impersonator),
+                tokens.forSession(session.userId.toString(), session.workspaceId.toString(), session.role.value(), session.id.toString(),
+                        impersonator),
                 session.expiresAt,
                 newSecret);
     }
@@ -242,17 +297,17 @@ public class SessionService {
                 .replaceWithVoid();
     }
 
-    private Uni<User> userInCallersWorkspace(Caller caller, UUID userId) {
-        return users.findInWorkspace(userId, UUID.fromString(caller.workspaceId())).invoke(user -> {
-            if (user == null) {
+    private Uni<Membership> memberInCallersWorkspace(Caller caller, UUID userId) {
+        return memberships.find(UUID.fromString(caller.workspaceId()), userId).invoke(member -> {
+            if (member == null) {
                 throw ApiException.notFound("User");
             }
         });
     }
 
     /** An admin may not act on an owner; an owner may act on anyone in the workspace. */
-    private static void requireMayActOn(Caller caller, User user) {
-        if (user.role == Role.OWNER && !Caller.OWNER.equals(caller.role())) {
+    private static void requireMayActOn(Caller caller, Membership member) {
+        if (member.role == Role.OWNER && !Caller.OWNER.equals(caller.role())) {
             throw ApiException.forbidden("Only an owner can do this to an owner.");
         }
     }

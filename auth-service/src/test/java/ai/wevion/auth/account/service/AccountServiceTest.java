@@ -7,6 +7,8 @@ import ai.wevion.auth.TestAuthConfig;
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
+import ai.wevion.auth.team.repository.Membership;
+import ai.wevion.auth.team.repository.MembershipRepository;
 import ai.wevion.authclient.Caller;
 import ai.wevion.authclient.api.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +39,8 @@ class AccountServiceTest {
     private static PasswordHasher passwords;
 
     private final Map<String, User> byEmail = new HashMap<>();
-    private final AccountService accounts = new AccountService(new InMemoryUsers(), null, passwords, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Map<UUID, Membership> memberships = new HashMap<>();
+    private final AccountService accounts = new AccountService(new InMemoryUsers(), null, new InMemoryMemberships(), passwords, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeAll
     static void hasher() {
@@ -56,8 +59,8 @@ class AccountServiceTest {
                 .await().indefinitely();
 
         assertThat(added.email).isEqualTo("bo@example.com");
-        assertThat(added.workspaceId).isEqualTo(WORKSPACE);
-        assertThat(added.role).isEqualTo(Role.MEMBER);
+        assertThat(added.defaultWorkspaceId).isEqualTo(WORKSPACE);
+        assertThat(roleOf(added)).isEqualTo(Role.MEMBER);
         assertThat(added.createdAt).isEqualTo(NOW);
         assertThat(added.passwordHash).startsWith("$2a$").doesNotContain("long enough secret");
         assertThat(passwords.matches("long enough secret", added.passwordHash).await().indefinitely()).isTrue();
@@ -65,8 +68,8 @@ class AccountServiceTest {
 
     @Test
     void anAdminMayAddAnotherAdminButOnlyAnOwnerAddsAnOwner_A7() {
-        assertThat(accounts.addMember(caller("admin", WORKSPACE), WORKSPACE, "cy@example.com", "long enough secret", Role.ADMIN)
-                .await().indefinitely().role).isEqualTo(Role.ADMIN);
+        assertThat(roleOf(accounts.addMember(caller("admin", WORKSPACE), WORKSPACE, "cy@example.com", "long enough secret", Role.ADMIN)
+                .await().indefinitely())).isEqualTo(Role.ADMIN);
 
         ApiException refused = catchThrowableOfType(() -> accounts.addMember(caller("admin", WORKSPACE), WORKSPACE,
                 "di@example.com", "long enough secret", Role.OWNER), ApiException.class);
@@ -74,8 +77,8 @@ class AccountServiceTest {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.error()).isEqualTo("forbidden");
         assertThat(refused.getMessage()).isEqualTo("Only an owner can add another owner.");
-        assertThat(accounts.addMember(caller("owner", WORKSPACE), WORKSPACE, "di@example.com", "long enough secret", Role.OWNER)
-                .await().indefinitely().role).isEqualTo(Role.OWNER);
+        assertThat(roleOf(accounts.addMember(caller("owner", WORKSPACE), WORKSPACE, "di@example.com", "long enough secret", Role.OWNER)
+                .await().indefinitely())).isEqualTo(Role.OWNER);
     }
 
     @Test
@@ -132,6 +135,20 @@ class AccountServiceTest {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return new Caller(jwt);
+    }
+
+    private Role roleOf(User user) {
+        Membership m = memberships.get(user.id);
+        assertThat(m.workspaceId).isEqualTo(WORKSPACE);
+        return m.role;
+    }
+
+    private final class InMemoryMemberships extends MembershipRepository {
+        @Override
+        public Uni<Membership> persist(Membership membership) {
+            memberships.put(membership.userId, membership);
+            return Uni.createFrom().item(membership);
+        }
     }
 
     /** The repository's reads and writes that AccountService uses, kept in a map. */
