@@ -103,7 +103,7 @@ kafka_lib() {
 }
 
 # the topics of docs/events/ (docs/contract.md), created up front
-CONTRACT_TOPICS="session-events token-status connector-status sync-requests sync-results"
+CONTRACT_TOPICS="session-events token-status connector-status sync-requests sync-results audit-events"
 
 kafka_pid() { [ -f "$KAFKA_DIR/pid" ] && kill -0 "$(cat "$KAFKA_DIR/pid")" 2>/dev/null && cat "$KAFKA_DIR/pid"; }
 

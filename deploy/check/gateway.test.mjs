@@ -94,6 +94,8 @@ describe('the local gateway', () => {
     assert.deepEqual(headers, {
       Connection: '', Host: '$http_host', 'X-Forwarded-For': '$proxy_add_x_forwarded_for',
       'X-Forwarded-Proto': '$scheme', 'X-Forwarded-Host': '$http_host',
+      // the audit log names the request: the gateway's own id, never one the client made up
+      'X-Request-Id': '$request_id',
     });
     for (const l of locations.filter(upstreamOf)) {
       assert.deepEqual(l.body.map((d) => d.name), ['proxy_pass'], `${l.path}: the server's proxy settings, unchanged`);

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { deployDir, endpointsOf, ofKind, render, repoDir, routeOf, schemaValidator } from './manifests.mjs';
 import {
   checkAuthCallersTable, checkAuthServiceCalls, checkDefaultDeny, checkIngressTls, checkJwks, checkKafkaClients, checkKafkaCluster,
-  checkKafkaTables, checkKafkaUsers, checkServiceCalls, checkServiceCallsTable, checkServiceClientHashes, checkServiceEgress,
+  checkKafkaTables, checkKafkaTopics, checkKafkaUsers, checkServiceCalls, checkServiceCallsTable, checkServiceClientHashes, checkServiceEgress,
   checkServiceIngress,
 } from './security.mjs';
 
@@ -103,11 +103,8 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       }
     });
 
-    test('every topic of the contract is a KafkaTopic of the cluster', () => {
-      const cluster = ofKind(objects, 'Kafka')[0].metadata.name;
-      const topics = ofKind(objects, 'KafkaTopic').filter((t) => t.metadata.labels['strimzi.io/cluster'] === cluster).map((t) => t.metadata.name);
-      const contract = fs.readdirSync(path.join(repoDir, 'docs', 'events')).map((f) => f.replace('.schema.json', ''));
-      assert.deepEqual(topics.sort(), contract.sort());
+    test('every topic of the contract (x-kafka-topic of docs/events/, audit-events among them) is a KafkaTopic of the cluster, and no other', () => {
+      checkKafkaTopics(objects);
     });
 
     test('secrets are referenced, never committed, and each is described in deploy/README.md', () => {
@@ -144,7 +141,7 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       checkKafkaClients(objects);
     });
 
-    test('each KafkaUser writes only its own service\'s topics, reads what the service consumes, and commits only in its own groups', () => {
+    test('each KafkaUser writes only its own service\'s topics (audit-events: auth-, token- and connector-service), reads what the service consumes (audit-events: auth-service only, group auth-service-audit), and commits only in its own groups; notification-service has no access to audit-events', () => {
       checkKafkaUsers(objects);
     });
 
@@ -290,6 +287,12 @@ describe('the check itself', () => {
       },
       'on the old plaintext port': (o) => { named(o, 'ConfigMap', 'auth-service').data.KAFKA_BOOTSTRAP_SERVERS = 'wevion-kafka-bootstrap.wevion.svc:9092'; },
     }],
+    'the KafkaTopics': [checkKafkaTopics, {
+      'audit-events missing': (o) => { drop(o, 'KafkaTopic', 'audit-events'); },
+      'a topic the contract does not name': (o) => { const t = structuredClone(named(o, 'KafkaTopic', 'audit-events')); t.metadata.name = 'audit-events-v2'; o.push(t); },
+      'audit-events without retention': (o) => { delete named(o, 'KafkaTopic', 'audit-events').spec.config['retention.ms']; },
+      'audit-events with one in-sync replica of three': (o) => { named(o, 'KafkaTopic', 'audit-events').spec.config['min.insync.replicas'] = 1; },
+    }],
     'the KafkaUsers': [checkKafkaUsers, {
       'one writing another service\'s topic': (o) => { acls(o, 'notification-service').push({ resource: { type: 'topic', name: 'token-status', patternType: 'literal' }, operations: ['Write'] }); },
       'one writing the sync workers\' topic': (o) => { acls(o, 'connector-service').push({ resource: { type: 'topic', name: 'sync-results', patternType: 'literal' }, operations: ['Write', 'Describe'] }); },
@@ -300,6 +303,19 @@ describe('the check itself', () => {
       'one in another service\'s group': (o) => { acls(o, 'connector-service').find((a) => a.resource.type === 'group').resource.name = 'notification-service'; },
       'one with a cluster ACL': (o) => { acls(o, 'auth-service').push({ resource: { type: 'cluster' }, operations: ['Alter'] }); },
       'one missing': (o) => { drop(o, 'KafkaUser', 'connector-service'); },
+      'notification-service writing audit-events': (o) => { acls(o, 'notification-service').push({ resource: { type: 'topic', name: 'audit-events', patternType: 'literal' }, operations: ['Write', 'Describe'] }); },
+      'notification-service describing audit-events': (o) => { acls(o, 'notification-service').push({ resource: { type: 'topic', name: 'audit-events', patternType: 'literal' }, operations: ['Describe'] }); },
+      'token-service reading audit-events': (o) => { acls(o, 'token-service').push({ resource: { type: 'topic', name: 'audit-events', patternType: 'literal' }, operations: ['Read', 'Describe'] }); },
+      'connector-service reading audit-events in auth-service\'s group': (o) => {
+        acls(o, 'connector-service').push({ resource: { type: 'topic', name: 'audit-events', patternType: 'literal' }, operations: ['Read', 'Describe'] },
+          { resource: { type: 'group', name: 'auth-service-audit', patternType: 'literal' }, operations: ['Read'] });
+      },
+      'notification-service reading audit-events': (o) => { acls(o, 'notification-service').push({ resource: { type: 'topic', name: 'audit-events', patternType: 'literal' }, operations: ['Read', 'Describe'] }); },
+      'token-service without its audit-events Write': (o) => { named(o, 'KafkaUser', 'token-service').spec.authorization.acls = acls(o, 'token-service').filter((a) => a.resource.name !== 'audit-events'); },
+      'auth-service without Read on audit-events': (o) => { named(o, 'KafkaUser', 'auth-service').spec.authorization.acls = acls(o, 'auth-service').filter((a) => !(a.resource.name === 'audit-events' && a.operations.includes('Read'))); },
+      'auth-service without its group auth-service-audit': (o) => { named(o, 'KafkaUser', 'auth-service').spec.authorization.acls = acls(o, 'auth-service').filter((a) => a.resource.type !== 'group'); },
+      'audit-events written by prefix': (o) => { acls(o, 'connector-service').find((a) => a.resource.name === 'audit-events').resource = { type: 'topic', name: 'audit-', patternType: 'prefix' }; },
+      'audit-events missing': (o) => { drop(o, 'KafkaTopic', 'audit-events'); },
     }],
     'default deny': [checkDefaultDeny, {
       'without default-deny-ingress': (o) => { drop(o, 'NetworkPolicy', 'default-deny-ingress'); },

@@ -8,25 +8,41 @@ import { connectionAllowed, egressAllowed, endpointsOf, envOf, inCidr, ingressAl
 
 export const services = ['auth-service', 'token-service', 'connector-service', 'notification-service'];
 
-// Who produces each topic (docs/architecture.md, Topics). Only the producer's KafkaUser may write it;
-// the sync workers are not deployed from here, so no user here writes sync-results.
-export const topicProducer = {
-  'session-events': 'auth-service',
-  'token-status': 'token-service',
-  'connector-status': 'connector-service',
-  'sync-requests': 'connector-service',
-  'sync-results': 'sync workers',
+// Who produces each topic of the contract (docs/events/*.schema.json, x-kafka-topic; docs/architecture.md,
+// Topics). Only the producers' KafkaUsers may write it; the sync workers are not deployed from here, so
+// no user here writes sync-results. audit-events is the one topic with several producers: auth-, token-
+// and connector-service each write their own audit entries (libs/audit, through their outbox relay);
+// notification-service does not (checked against the code by checkKafkaTables).
+export const topicProducers = {
+  'session-events': ['auth-service'],
+  'token-status': ['token-service'],
+  'connector-status': ['connector-service'],
+  'sync-requests': ['connector-service'],
+  'sync-results': ['sync workers'],
+  'audit-events': ['auth-service', 'token-service', 'connector-service'],
 };
 
 // What each service reads, and the consumer groups it commits in (docs/architecture.md, Ownership;
 // the services' mp.messaging.incoming.* and libs/auth-client's session check, which uses no group).
+// audit-events is read by auth-service only, the central store of every service's audit entries.
 export const consumption = {
-  'auth-service': { reads: ['session-events'], groups: [] },
+  'auth-service': { reads: ['session-events', 'audit-events'], groups: ['auth-service-audit'] },
   'token-service': { reads: ['session-events'], groups: [] },
   'connector-service': { reads: ['token-status', 'sync-results', 'session-events'], groups: ['connector-service'] },
   'notification-service': { reads: ['token-status', 'sync-results', 'session-events'], groups: ['notification-service'] },
 };
-export const writesOf = (service) => Object.keys(topicProducer).filter((t) => topicProducer[t] === service);
+export const writesOf = (service) => Object.keys(topicProducers).filter((t) => topicProducers[t].includes(service));
+export const readersOf = (topic) => services.filter((s) => consumption[s].reads.includes(topic));
+
+// The topics of the contract: the x-kafka-topic of each docs/events/*.schema.json (the file named after it).
+export function contractTopics() {
+  const dir = path.join(repoDir, 'docs', 'events');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.schema.json')).map((file) => {
+    const topic = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'))['x-kafka-topic'] ?? assert.fail(`docs/events/${file}: x-kafka-topic`);
+    assert.equal(file, `${topic}.schema.json`, `docs/events/${file}: named after its topic ${topic}`);
+    return topic;
+  });
+}
 
 // The services that call out of the cluster, and why (their ConfigMaps name the hosts).
 export const internetEgress = {
@@ -147,6 +163,23 @@ export function checkKafkaClients(objects) {
   }
 }
 
+// A KafkaTopic of the cluster per topic of the contract, and no other; each keeps what it holds for a
+// set time and needs more than one in-sync replica where it has more than one.
+export function checkKafkaTopics(objects) {
+  const cluster = kafkaOf(objects).metadata.name;
+  const kafkaTopics = ofKind(objects, 'KafkaTopic');
+  for (const t of kafkaTopics) {
+    const where = `KafkaTopic ${t.metadata.name}`;
+    assert.equal(t.metadata.labels?.['strimzi.io/cluster'], cluster, `${where}: belongs to Kafka ${cluster}`);
+    assert.ok(Number(t.spec.config?.['retention.ms']) > 0, `${where}: retention.ms`);
+    const { replicas } = t.spec;
+    assert.ok(replicas >= 1 && t.spec.config?.['min.insync.replicas'] >= Math.min(2, replicas) && t.spec.config['min.insync.replicas'] < Math.max(2, replicas),
+      `${where}: min.insync.replicas ${t.spec.config?.['min.insync.replicas']} of ${replicas} replicas`);
+  }
+  assert.deepEqual(kafkaTopics.map((t) => t.metadata.name).sort(), contractTopics().sort(), 'a KafkaTopic per topic of docs/events/');
+  assert.deepEqual(Object.keys(topicProducers).sort(), contractTopics().sort(), 'the check\'s table topicProducers: the topics of docs/events/');
+}
+
 export function checkKafkaUsers(objects) {
   const cluster = kafkaOf(objects).metadata.name;
   const topics = ofKind(objects, 'KafkaTopic').map((t) => t.metadata.name);
@@ -155,7 +188,7 @@ export function checkKafkaUsers(objects) {
     const user = byName(objects, 'KafkaUser', service);
     assert.equal(user.metadata.labels?.['strimzi.io/cluster'], cluster, `KafkaUser ${service}: cluster`);
     assert.equal(user.spec.authorization?.type, 'simple', `KafkaUser ${service}: ACLs`);
-    const granted = { Write: new Set(), Read: new Set(), group: new Set() };
+    const granted = { Write: new Set(), Read: new Set(), Describe: new Set(), group: new Set() };
     for (const acl of user.spec.authorization.acls) {
       const where = `KafkaUser ${service} ${acl.resource.type} ${acl.resource.name} ${acl.operations}`;
       assert.equal(acl.type ?? 'allow', 'allow', where);
@@ -166,7 +199,7 @@ export function checkKafkaUsers(objects) {
         assert.ok(topics.includes(acl.resource.name), `${where}: a KafkaTopic`);
         for (const op of acl.operations) {
           assert.ok(['Write', 'Read', 'Describe'].includes(op), `${where}: ${op} is more than producing or consuming needs`);
-          if (op !== 'Describe') granted[op].add(acl.resource.name);
+          granted[op].add(acl.resource.name);
         }
       } else if (acl.resource.type === 'group') {
         assert.deepEqual(acl.operations, ['Read'], `${where}: a consumer group needs Read`);
@@ -176,16 +209,36 @@ export function checkKafkaUsers(objects) {
       }
     }
     for (const topic of granted.Write) {
-      assert.equal(topicProducer[topic], service, `KafkaUser ${service} may write ${topic}, which ${topicProducer[topic]} produces`);
+      assert.ok(topicProducers[topic]?.includes(service), `KafkaUser ${service} may write ${topic}, which ${topicProducers[topic]?.join(', ')} produce(s)`);
+    }
+    for (const topic of granted.Describe) {
+      assert.ok(granted.Write.has(topic) || granted.Read.has(topic), `KafkaUser ${service} may describe ${topic}, which it neither writes nor reads`);
     }
     assert.deepEqual([...granted.Write].sort(), writesOf(service).sort(), `KafkaUser ${service}: the topics it writes`);
     assert.deepEqual([...granted.Read].sort(), [...consumption[service].reads].sort(), `KafkaUser ${service}: the topics it reads`);
     assert.deepEqual([...granted.group].sort(), [...consumption[service].groups].sort(), `KafkaUser ${service}: its consumer groups`);
   }
+  // the same, per topic: who may touch it at all (audit-events: written by three services, read by one)
+  const users = ofKind(objects, 'KafkaUser');
+  const may = (user, topic, op) => user.spec.authorization.acls.some((a) => a.resource.type === 'topic' && a.resource.name === topic && a.operations.includes(op));
+  for (const topic of Object.keys(topicProducers)) {
+    const writers = users.filter((u) => may(u, topic, 'Write')).map((u) => u.metadata.name);
+    const readers = users.filter((u) => may(u, topic, 'Read')).map((u) => u.metadata.name);
+    const anyAccess = users.filter((u) => ['Write', 'Read', 'Describe'].some((op) => may(u, topic, op))).map((u) => u.metadata.name);
+    assert.deepEqual(writers.sort(), services.filter((s) => topicProducers[topic].includes(s)).sort(), `topic ${topic}: the users that may write it`);
+    assert.deepEqual(readers.sort(), readersOf(topic).sort(), `topic ${topic}: the users that may read it`);
+    assert.deepEqual(anyAccess.sort(), [...new Set([...writers, ...readers])].sort(), `topic ${topic}: the users with any access to it`);
+  }
 }
 
-// The tables above against what the code and docs say: docs/architecture.md (Topics, Ownership),
-// each service's application.properties (channels, groups), its outbox calls, and the session check.
+// Topics docs/architecture.md does not describe yet: its Topics and Ownership tables change with the
+// services' code, outside deploy/. While the document names such a topic nowhere, its tables are
+// compared without it; as soon as it names it anywhere, in full. Empty this list once it does.
+export const notYetInArchitecture = [];
+
+// The tables above against what the code and docs say: docs/events/ (the topics), docs/architecture.md
+// (Topics, Ownership), each service's application.properties (channels, groups), its outbox calls (its
+// own code and the libs/ it depends on, e.g. libs/audit), and the session check.
 export function checkKafkaTables() {
   const architecture = fs.readFileSync(path.join(repoDir, 'docs', 'architecture.md'), 'utf8');
   const table = (header) => {
@@ -200,15 +253,34 @@ export function checkKafkaTables() {
     return rows;
   };
   const names = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-  for (const [topic, , producer] of table('| topic | key | producer |')) {
-    assert.equal(producer, topicProducer[names(topic)[0]], `docs/architecture.md: producer of ${topic}`);
+  assert.deepEqual(Object.keys(topicProducers).sort(), contractTopics().sort(), 'topicProducers: the topics of docs/events/ (x-kafka-topic)');
+  for (const topic of Object.keys(topicProducers)) {
+    assert.ok(topicProducers[topic].length > 0, `topicProducers: ${topic} has a producer`);
   }
-  for (const [service, , publishes, consumes] of table('| service | owns (tables) | publishes | consumes |')) {
-    assert.deepEqual(names(publishes).sort(), writesOf(service).sort(), `docs/architecture.md: ${service} publishes`);
-    assert.deepEqual(names(consumes).sort(), [...consumption[service].reads].sort(), `docs/architecture.md: ${service} consumes`);
+  // topics docs/architecture.md does not describe yet (notYetInArchitecture) are left out of its comparison
+  const documented = (topic) => !notYetInArchitecture.includes(topic) || architecture.includes(`\`${topic}\``);
+  const topicRows = table('| topic | key | producer |');
+  assert.deepEqual(topicRows.map(([topic]) => names(topic)[0]).sort(), Object.keys(topicProducers).filter(documented).sort(), 'docs/architecture.md: the topics');
+  for (const [topic, , producer] of topicRows) {
+    // one producer, or several: "a, b and c"
+    assert.deepEqual(producer.replaceAll('`', '').split(/\s*,\s*(?:and\s+)?|\s+and\s+/).sort(), [...topicProducers[names(topic)[0]]].sort(),
+      `docs/architecture.md: producer of ${topic}`);
+  }
+  const serviceRows = table('| service | owns (tables) | publishes | consumes |');
+  assert.deepEqual(serviceRows.map(([service]) => service).sort(), [...services].sort(), 'docs/architecture.md: the services');
+  for (const [service, , publishes, consumes] of serviceRows) {
+    assert.deepEqual(names(publishes).sort(), writesOf(service).filter(documented).sort(), `docs/architecture.md: ${service} publishes`);
+    assert.deepEqual(names(consumes).sort(), consumption[service].reads.filter(documented).sort(), `docs/architecture.md: ${service} consumes`);
   }
   const sessionCheck = fs.readFileSync(path.join(repoDir, 'libs/auth-client/src/main/resources/META-INF/microprofile-config.properties'), 'utf8')
     .match(/^wevion\.session-check\.topic=(\S+)$/m)[1];
+  // the libraries of libs/, by artifactId
+  const libs = Object.fromEntries(fs.readdirSync(path.join(repoDir, 'libs'), { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(repoDir, 'libs', e.name, 'pom.xml')))
+    .map((e) => {
+      const pom = fs.readFileSync(path.join(repoDir, 'libs', e.name, 'pom.xml'), 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '');
+      return [pom.match(/<artifactId>([^<]+)<\/artifactId>/)[1], path.join(repoDir, 'libs', e.name)];
+    }));
   for (const service of services) {
     const properties = fs.readFileSync(path.join(repoDir, service, 'src/main/resources/application.properties'), 'utf8');
     const channels = {};
@@ -217,33 +289,48 @@ export function checkKafkaTables() {
       channels[`${direction} ${channel}`][key] = value.trim();
     }
     const kafkaChannels = Object.values(channels).filter((c) => c.connector === 'smallrye-kafka');
-    for (const c of kafkaChannels.filter((c) => c.direction === 'incoming')) {
+    const incoming = kafkaChannels.filter((c) => c.direction === 'incoming');
+    for (const c of incoming) {
       assert.ok(consumption[service].reads.includes(c.topic), `${service} consumes ${c.topic} (application.properties)`);
       assert.ok(consumption[service].groups.includes(c['group.id']), `${service} commits in group ${c['group.id']} (application.properties)`);
     }
-    assert.deepEqual([...new Set(kafkaChannels.filter((c) => c.direction === 'incoming').map((c) => c['group.id']))].sort(),
+    assert.deepEqual([...new Set(incoming.map((c) => c['group.id']))].sort(),
       [...consumption[service].groups].sort(), `${service}: consumer groups (application.properties)`);
     for (const c of kafkaChannels.filter((c) => c.direction === 'outgoing')) {
       assert.ok(writesOf(service).includes(c.topic), `${service} produces ${c.topic} (application.properties)`);
     }
-    // the outbox relay sends each row to the topic its outbox.add(…, X.TOPIC, …) named
+    // the outbox relay sends each row to the topic its outbox.add(…, X.TOPIC, …) named, in the service's
+    // code or in a library of libs/ it depends on, directly or not (libs/audit's AuditLog for audit-events)
+    const pom = fs.readFileSync(path.join(repoDir, service, 'pom.xml'), 'utf8');
+    const roots = [path.join(repoDir, service)];
+    for (let i = 0; i < roots.length; i++) {
+      const dependencies = fs.readFileSync(path.join(roots[i], 'pom.xml'), 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '');
+      for (const [id, dir] of Object.entries(libs)) {
+        if (dependencies.includes(`<artifactId>${id}</artifactId>`) && !roots.includes(dir)) roots.push(dir);
+      }
+    }
     const java = [];
     const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(dir, e.name))
       : e.name.endsWith('.java') && java.push(path.join(dir, e.name))));
-    walk(path.join(repoDir, service, 'src/main/java'));
-    const sources = new Map(java.map((f) => [path.basename(f, '.java'), fs.readFileSync(f, 'utf8')]));
+    roots.map((root) => path.join(root, 'src/main/java')).filter((dir) => fs.existsSync(dir)).forEach(walk);
+    const sources = java.map((f) => [path.basename(f, '.java'), fs.readFileSync(f, 'utf8')]);
+    const topicOf = (type) => sources.filter(([name]) => name === type).map(([, source]) => source.match(/\bTOPIC\s*=\s*"([^"]+)"/)?.[1]).filter((t, i, all) => t && all.indexOf(t) === i);
     const written = new Set();
-    for (const source of sources.values()) {
+    for (const [, source] of sources) {
       const calls = source.match(/\boutbox\.add\(/g)?.length ?? 0;
-      const resolved = [...source.matchAll(/\boutbox\.add\(\s*(?:\w+\s*,\s*)?(\w+)\.TOPIC\b/g)]
-        .map(([, type]) => sources.get(type)?.match(/\bTOPIC\s*=\s*"([^"]+)"/)?.[1]);
-      assert.equal(resolved.filter(Boolean).length, calls, `${service}: every outbox.add names a topic constant the check can read`);
-      resolved.forEach((t) => written.add(t));
+      const resolved = [...source.matchAll(/\boutbox\.add\(\s*(?:\w+\s*,\s*)?(\w+)\.TOPIC\b/g)].map(([, type]) => topicOf(type));
+      assert.ok(resolved.length === calls && resolved.every((t) => t.length === 1), `${service}: every outbox.add names a topic constant the check can read`);
+      resolved.forEach(([t]) => written.add(t));
     }
     assert.deepEqual([...written].sort(), writesOf(service).sort(), `${service}: the topics its outbox writes`);
-    const pom = fs.readFileSync(path.join(repoDir, service, 'pom.xml'), 'utf8');
-    if (pom.includes('<artifactId>auth-client</artifactId>')) {
+    const readsSessionCheck = pom.includes('<artifactId>auth-client</artifactId>');
+    if (readsSessionCheck) {
       assert.ok(consumption[service].reads.includes(sessionCheck), `${service} reads ${sessionCheck} (auth-client's session check)`);
+    }
+    // and nothing else: every topic the table says it reads is an incoming channel or the session check
+    for (const topic of consumption[service].reads) {
+      assert.ok(incoming.some((c) => c.topic === topic) || (readsSessionCheck && topic === sessionCheck),
+        `${service} reads ${topic} (the check's table), but neither an incoming channel (application.properties) nor the session check does`);
     }
   }
 }

@@ -47,7 +47,7 @@ class RetentionTest {
                         .execute(Tuple.of(user, workspace, now.minusDays(10))))
                 .await().atMost(Duration.ofSeconds(30));
 
-        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation");
+        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation", "audit_log");
 
         // ended within the last 30 days: the logins of the last 30 days (the one 30 days ago ended 30 minutes later)
         assertThat(count(db, "user_session", "user_id = '" + user + "' and ended_at is not null")).isEqualTo(30L * 24);
@@ -66,7 +66,7 @@ class RetentionTest {
                         + "values ($1, 40, $2, $3)").execute(Tuple.of(run + "@blocked.test", now.minusDays(5), now.plusDays(2))))
                 .await().atMost(Duration.ofSeconds(60));
 
-        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation");
+        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation", "audit_log");
 
         assertThat(count(db, "login_throttle", "email like '" + run + "-%'")).isEqualTo(24L * 1000);
         assertThat(count(db, "login_throttle", "email = '" + run + "@blocked.test'")).isEqualTo(1L);
@@ -88,11 +88,28 @@ class RetentionTest {
                         .execute(Tuple.of(workspace, admin, now)))
                 .await().atMost(Duration.ofSeconds(30));
 
-        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation");
+        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation", "audit_log");
 
         String mine = "workspace_id = '" + workspace + "'";
         assertThat(count(db, "invitation", mine + " and coalesce(accepted_at, expires_at) < now() - interval '30 days'")).isZero();
         assertThat(count(db, "invitation", mine + " and accepted_at is null and expires_at > now()"))
                 .as("links still open are kept").isEqualTo(7L * 20 / 2);
+    }
+
+    @Test
+    void auditEntriesStay400DaysAndThenGo_A7() {
+        UUID workspace = UUID.randomUUID();
+        var now = clock.instant().atOffset(ZoneOffset.UTC);
+        // a busy workspace: 50 admin actions a day for 500 days
+        db.preparedQuery("insert into audit_log (id, workspace_id, service, actor_id, action, request_id, occurred_at) "
+                        + "select gen_random_uuid(), $1, 'auth-service', gen_random_uuid(), 'member.added', 'r', "
+                        + "$2::timestamptz - (i / 50.0) * interval '1 day' from generate_series(0, 500 * 50 - 1) i")
+                .execute(Tuple.of(workspace, now)).await().atMost(Duration.ofSeconds(60));
+
+        purgeAsTwoReplicas(retention, "user_session", "login_throttle", "invitation", "audit_log");
+
+        String mine = "workspace_id = '" + workspace + "'";
+        assertThat(count(db, "audit_log", mine + " and occurred_at < now() - interval '400 days'")).isZero();
+        assertThat(count(db, "audit_log", mine)).isBetween(400L * 50 - 50, 400L * 50 + 50);
     }
 }

@@ -239,6 +239,25 @@ class CoverageAndOrderingTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> ofType(requests.events(), "SYNC_REQUESTED", account.adAccountId()).stream()
                     .anyMatch(r -> requestId.equals(r.getString("requestId")) && "FORCED".equals(r.getString("trigger"))));
         }
+        given().header("Authorization", owner.bearer()).get("/api/v1/admin/audit").then().statusCode(200)
+                .body("[0].action", equalTo("ad_account.sync_forced")).body("[0].actorId", equalTo(owner.userId()))
+                .body("[0].target", equalTo("ad-account:" + account.adAccountId())).body("[0].service", equalTo("connector-service"));
+    }
+
+    @Test
+    void aForceSyncByAnAdminActingAsAMemberIsAuditedUnderTheAdmin_C8_A5() {
+        User member = TestJwts.newUser(UUID.randomUUID().toString(), "member");
+        User owner = TestJwts.newUser(member.workspaceId(), "owner");
+        Account account = Account.random();
+        tokens.tokenStatus("TOKEN_CONNECTED", member.workspaceId(), UUID.randomUUID().toString(), "ACTIVE", null, List.of(account));
+        await().atMost(Duration.ofSeconds(5)).until(() -> ConnectorApi.adAccounts(member).path("size()").equals(1));
+
+        given().header("Authorization", "Bearer " + TestJwts.sessionActedBy(member, owner.userId()))
+                .post("/api/v1/ad-accounts/" + account.adAccountId() + "/sync").then().statusCode(202);
+
+        given().header("Authorization", owner.bearer()).get("/api/v1/admin/audit").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].actorId", equalTo(owner.userId())).body("[0].subjectId", equalTo(member.userId()));
+        given().header("Authorization", member.bearer()).get("/api/v1/admin/audit").then().statusCode(403);
     }
 
     @Test

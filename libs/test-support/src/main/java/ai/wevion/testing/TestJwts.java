@@ -50,6 +50,16 @@ public final class TestJwts {
         return sign(claims);
     }
 
+    /** The user's session JWT while an admin acts as them: the admin is {@code act.sub} (A5). */
+    public static String sessionActedBy(User user, String adminId) {
+        JwtClaims claims = base(user.userId(), user.role());
+        claims.setAudience(SESSION_AUDIENCE);
+        claims.setClaim("ws", user.workspaceId());
+        claims.setClaim("sid", user.sessionId());
+        claims.setClaim("act", java.util.Map.of("sub", adminId));
+        return sign(claims);
+    }
+
     /** The user's session JWT that expires in {@code seconds} (a JWT at the end of its hour). */
     public static String sessionExpiringIn(User user, long seconds) {
         JwtClaims claims = base(user.userId(), user.role());

@@ -1,5 +1,7 @@
 package ai.wevion.token.store;
 
+import ai.wevion.audit.AuditEntry;
+import ai.wevion.audit.AuditLog;
 import ai.wevion.token.event.TokenEventType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -50,12 +52,14 @@ public class TokenStore {
     private final Pool pool;
     private final String table;
     private final StatusEvents events;
+    private final AuditLog audit;
     private final TokenClaims claims;
 
-    TokenStore(Pool pool, StatusEvents events, String table) {
+    TokenStore(Pool pool, StatusEvents events, AuditLog audit, String table) {
         this.pool = pool;
         this.table = table;
         this.events = events;
+        this.audit = audit;
         this.claims = new TokenClaims(pool, events, table);
     }
 
@@ -144,22 +148,24 @@ public class TokenStore {
                         }));
     }
 
-    /** An admin keeps an old record for the record, without its token (T6); false when it is not in the workspace. */
-    public Uni<Boolean> archived(UUID id, UUID workspaceId, Instant now) {
+    /** An admin keeps an old record for the record, without its token (T6), audited; false when it is not in the workspace. */
+    public Uni<Boolean> archived(UUID id, UUID workspaceId, AuditEntry audited, Instant now) {
         return pool.withTransaction(conn -> conn.preparedQuery("update platform_user set status = 'ARCHIVED', updated_at = $3 "
                 + "where id = $1 and workspace_id = $2").execute(Tuple.of(id, workspaceId, Sql.utc(now)))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
                         : conn.preparedQuery(sql("delete from %1$s where platform_user_id = $1")).execute(Tuple.of(id))
                                 .chain(() -> events.add(conn, id, TokenEventType.PLATFORM_USER_ARCHIVED, null, null, now))
+                                .chain(() -> audit.record(conn, audited))
                                 .replaceWith(true)));
     }
 
-    /** Disconnect: the record, its token and its ad accounts are removed (T6); false when it is not in the workspace. */
-    public Uni<Boolean> disconnected(UUID id, UUID workspaceId, Instant now) {
+    /** Disconnect: the record, its token and its ad accounts are removed (T6), audited; false when it is not in the workspace. */
+    public Uni<Boolean> disconnected(UUID id, UUID workspaceId, AuditEntry audited, Instant now) {
         return pool.withTransaction(conn -> events.view(conn, id).chain(view -> view == null || !view.workspaceId().equals(workspaceId.toString())
                 ? Uni.createFrom().item(false)
                 : conn.preparedQuery("delete from platform_user where id = $1").execute(Tuple.of(id))
                         .chain(() -> events.add(conn, view, TokenEventType.PLATFORM_USER_DISCONNECTED, null, null, now))
+                        .chain(() -> audit.record(conn, audited))
                         .replaceWith(true)));
     }
 

@@ -1,5 +1,6 @@
 package ai.wevion.token.store;
 
+import ai.wevion.audit.AuditLog;
 import ai.wevion.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,11 +16,11 @@ public class TokenStores {
     private final TokenStore metaTokens;
     private final TokenStore oauthTokens;
 
-    public TokenStores(Pool pool, Outbox outbox) {
+    public TokenStores(Pool pool, Outbox outbox, AuditLog audit) {
         this.pool = pool;
         StatusEvents events = new StatusEvents(outbox);
-        this.metaTokens = new TokenStore(pool, events, "meta_token");
-        this.oauthTokens = new TokenStore(pool, events, "oauth_token");
+        this.metaTokens = new TokenStore(pool, events, audit, "meta_token");
+        this.oauthTokens = new TokenStore(pool, events, audit, "oauth_token");
     }
 
     public TokenStore metaTokens() {

@@ -1,5 +1,6 @@
 package ai.wevion.auth.account.service;
 
+import ai.wevion.audit.AuditLog;
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
@@ -23,14 +24,16 @@ public class AccountService {
     private final WorkspaceRepository workspaces;
     private final MembershipRepository memberships;
     private final PasswordHasher passwords;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AccountService(UserRepository users, WorkspaceRepository workspaces, MembershipRepository memberships,
-            PasswordHasher passwords, Clock clock) {
+            PasswordHasher passwords, AuditLog audit, Clock clock) {
         this.users = users;
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.passwords = passwords;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -54,7 +57,8 @@ public class AccountService {
         if (role == Role.OWNER && !Caller.OWNER.equals(caller.role())) {
             throw ApiException.forbidden("Only an owner can add another owner.");
         }
-        return requireFreeEmail(email).chain(() -> createUser(workspaceId, email, password, role));
+        return requireFreeEmail(email).chain(() -> createUser(workspaceId, email, password, role))
+                .call(user -> audit.record(caller, "member.added", "user:" + user.id, role.value()));
     }
 
     /**

@@ -4,6 +4,7 @@ import ai.wevion.auth.event.SessionEndReason;
 import ai.wevion.auth.event.SessionEvent;
 import ai.wevion.auth.event.SessionEventType;
 
+import ai.wevion.audit.AuditLog;
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
@@ -45,12 +46,13 @@ public class SessionService {
     private final LoginThrottleService throttle;
     private final AccessTokenIssuer tokens;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
     private final AuthConfig.Session config;
 
     public SessionService(SessionRepository sessions, UserRepository users, ImpersonationRepository impersonations,
             MembershipRepository memberships, PasswordHasher passwords, LoginThrottleService throttle, AccessTokenIssuer tokens,
-            Outbox outbox, Clock clock, AuthConfig config) {
+            Outbox outbox, AuditLog audit, Clock clock, AuthConfig config) {
         this.sessions = sessions;
         this.users = users;
         this.impersonations = impersonations;
@@ -59,6 +61,7 @@ public class SessionService {
         this.throttle = throttle;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.config = config.session();
     }
@@ -151,7 +154,8 @@ public class SessionService {
         caller.requireAdmin();
         return memberInCallersWorkspace(caller, userId)
                 .invoke(member -> requireMayActOn(caller, member))
-                .chain(member -> endSessionsIn(member.userId, member.workspaceId, SessionEndReason.FORCED_LOGOUT));
+                .chain(member -> endSessionsIn(member.userId, member.workspaceId, SessionEndReason.FORCED_LOGOUT))
+                .chain(() -> audit.record(caller, "session.forced_logout", "user:" + userId, null));
     }
 
     /**
@@ -216,7 +220,8 @@ public class SessionService {
                 .chain(member -> {
                     String secret = SessionSecrets.newSecret();
                     return persistSession(member, adminId, config.impersonationLifetime(), secret)
-                            .call(session -> audit(session, adminId))
+                            .call(session -> recordImpersonation(session, adminId))
+                            .call(session -> audit.record(caller, "impersonation.started", "user:" + member.userId, null))
                             .map(session -> sign(session, secret));
                 });
     }
@@ -269,7 +274,7 @@ public class SessionService {
                 newSecret);
     }
 
-    private Uni<Void> audit(Session session, UUID adminId) {
+    private Uni<Void> recordImpersonation(Session session, UUID adminId) {
         Impersonation row = new Impersonation();
         row.id = UUID.randomUUID();
         row.adminId = adminId;

@@ -1,5 +1,6 @@
 package ai.wevion.auth.team.service;
 
+import ai.wevion.audit.AuditLog;
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
@@ -49,16 +50,18 @@ public class TeamService {
     private final UserRepository users;
     private final AccountService accounts;
     private final SessionService sessions;
+    private final AuditLog audit;
     private final Clock clock;
     private final AuthConfig.Invitations config;
 
     public TeamService(MembershipRepository memberships, InvitationRepository invitations, UserRepository users, AccountService accounts,
-            SessionService sessions, Clock clock, AuthConfig config) {
+            SessionService sessions, AuditLog audit, Clock clock, AuthConfig config) {
         this.memberships = memberships;
         this.invitations = invitations;
         this.users = users;
         this.accounts = accounts;
         this.sessions = sessions;
+        this.audit = audit;
         this.clock = clock;
         this.config = config.invitations();
     }
@@ -95,8 +98,11 @@ public class TeamService {
                 return Uni.createFrom().item(target);
             }
             require(MembershipRules.changeRole(Role.of(caller.role()), target.role, role, owners(all)));
+            String change = target.role.value() + " → " + role.value();
             target.role = role;
-            return sessions.endSessionsIn(userId, workspaceId, SessionEndReason.ROLE_CHANGED).replaceWith(target);
+            return sessions.endSessionsIn(userId, workspaceId, SessionEndReason.ROLE_CHANGED)
+                    .chain(() -> audit.record(caller, "member.role_changed", "user:" + userId, change))
+                    .replaceWith(target);
         }).chain(m -> users.findById(m.userId).map(u -> new Member(m.userId, u.email, m.role, m.joinedAt)));
     }
 
@@ -109,7 +115,8 @@ public class TeamService {
             Membership target = find(all, userId);
             require(MembershipRules.remove(Role.of(caller.role()), target.role, self, owners(all)));
             return memberships.delete(target)
-                    .chain(() -> sessions.endSessionsIn(userId, workspaceId, SessionEndReason.MEMBER_REMOVED));
+                    .chain(() -> sessions.endSessionsIn(userId, workspaceId, SessionEndReason.MEMBER_REMOVED))
+                    .chain(() -> audit.record(caller, self ? "member.left" : "member.removed", "user:" + userId, target.role.value()));
         });
     }
 
@@ -130,6 +137,7 @@ public class TeamService {
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(config.lifetime());
         return invitations.persist(invitation)
+                .call(i -> audit.record(caller, "invitation.created", "invitation:" + i.id, role.value()))
                 .map(i -> new Invited(i.id, config.consoleUrl() + "/invite#token=" + token, i.expiresAt));
     }
 
@@ -145,7 +153,8 @@ public class TeamService {
                 if (existing != null) {
                     throw new ApiException(409, "already_a_member", "You are already a member of this workspace.");
                 }
-                return join(invitation, user);
+                return join(invitation, user)
+                        .call(j -> audit.record(caller, "invitation.accepted", "invitation:" + invitation.id, j.role().value()));
             });
         }));
     }

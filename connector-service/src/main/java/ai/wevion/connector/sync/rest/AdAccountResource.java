@@ -40,7 +40,7 @@ public class AdAccountResource {
     @POST
     @Path("/{id}/sync")
     public Uni<Response> forceSync(@PathParam("id") UUID id) {
-        return sync.force(UUID.fromString(caller.workspaceId()), id)
+        return sync.force(caller, id)
                 .map(requestId -> Response.accepted(Map.of("requestId", requestId.toString())).build());
     }
 }

@@ -1,5 +1,8 @@
 package ai.wevion.connector.sync.service;
 
+import ai.wevion.audit.AuditEntry;
+import ai.wevion.audit.AuditLog;
+import ai.wevion.authclient.Caller;
 import ai.wevion.connector.config.ConnectorConfig;
 import ai.wevion.connector.event.SyncRequest;
 import ai.wevion.connector.event.SyncResult;
@@ -34,16 +37,18 @@ public class SyncService {
     private final SyncRequestRepository requests;
     private final ProcessedEventRepository processed;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
     private final ConnectorConfig.Sync config;
 
     public SyncService(Pool pool, AdAccountRepository accounts, SyncRequestRepository requests, ProcessedEventRepository processed,
-            Outbox outbox, Clock clock, ConnectorConfig config) {
+            Outbox outbox, AuditLog audit, Clock clock, ConnectorConfig config) {
         this.pool = pool;
         this.accounts = accounts;
         this.requests = requests;
         this.processed = processed;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
         this.config = config.sync();
     }
@@ -59,9 +64,12 @@ public class SyncService {
      * pending for the account is answered again (a double click or a retried
      * POST syncs once); a workspace asking more than
      * {@code connector.sync.forced-per-minute} times a minute gets 429 with
-     * Retry-After, since each sync spends the provider's API quota.
+     * Retry-After, since each sync spends the provider's API quota. A new
+     * request is audited (who forced it, as whom while impersonating).
      */
-    public Uni<UUID> force(UUID workspaceId, UUID adAccountId) {
+    public Uni<UUID> force(Caller caller, UUID adAccountId) {
+        UUID workspaceId = UUID.fromString(caller.workspaceId());
+        AuditEntry audited = audit.entry(caller, "ad_account.sync_forced", "ad-account:" + adAccountId, null);
         Instant now = clock.instant();
         return pool.withTransaction(conn -> accounts.lock(conn, workspaceId, adAccountId).chain(account -> {
             if (account == null) {
@@ -76,7 +84,7 @@ public class SyncService {
                                 throw new ApiException(409, "token_expired", GateRules.TOKEN_EXPIRED);
                             }
                             return request(conn, workspaceId, adAccountId, cover.healthyUser(), account.windowFrom(), now,
-                                    SyncTrigger.FORCED, now);
+                                    SyncTrigger.FORCED, now).call(() -> audit.record(conn, audited));
                         });
                     }));
         }));

@@ -1,5 +1,6 @@
 package ai.wevion.token.platform.service;
 
+import ai.wevion.audit.AuditLog;
 import ai.wevion.authclient.Caller;
 import ai.wevion.authclient.api.ApiException;
 import ai.wevion.authclient.api.Page;
@@ -29,11 +30,13 @@ public class PlatformUserService {
 
     private final PlatformUserRepository users;
     private final ProviderCatalog catalog;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public PlatformUserService(PlatformUserRepository users, ProviderCatalog catalog, Clock clock) {
+    public PlatformUserService(PlatformUserRepository users, ProviderCatalog catalog, AuditLog audit, Clock clock) {
         this.users = users;
         this.catalog = catalog;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -76,7 +79,8 @@ public class PlatformUserService {
         caller.requireAdmin();
         UUID workspaceId = UUID.fromString(caller.workspaceId());
         return catalog.ofPlatformUser(id)
-                .chain(provider -> provider == null ? Uni.createFrom().item(false) : provider.store().archived(id, workspaceId, clock.instant()))
+                .chain(provider -> provider == null ? Uni.createFrom().item(false) : provider.store().archived(id, workspaceId,
+                        audit.entry(caller, "platform_user.archived", "platform-user:" + id, null), clock.instant()))
                 .invoke(found -> requireFound(found))
                 .replaceWithVoid();
     }
@@ -88,7 +92,8 @@ public class PlatformUserService {
             if (!caller.isAdmin() && !user.connectedBy.toString().equals(caller.userId())) {
                 throw ApiException.forbidden("Only the user who connected it or an admin can disconnect it.");
             }
-            return catalog.require(user.platform).store().disconnected(id, workspaceId, clock.instant());
+            return catalog.require(user.platform).store().disconnected(id, workspaceId,
+                    audit.entry(caller, "platform_user.disconnected", "platform-user:" + id, user.platform), clock.instant());
         }).invoke(found -> requireFound(found)).replaceWithVoid();
     }
 
