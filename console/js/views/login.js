@@ -40,7 +40,11 @@ export function render(main, { message = '', onSignedIn }) {
         if (mode === 'signup') await api.signup(email.value.trim(), password.value, workspace.value.trim());
         await api.login(email.value.trim(), password.value);
       } catch (err) {
-        error.textContent = err.message;
+        // signup answers alike for an address that has an account (it tells no one who is registered):
+        // then the login with the new password fails, and the person is told what that may mean
+        error.textContent = mode === 'signup' && err.status === 401
+          ? 'This address may already have an account: log in with its password.'
+          : err.message;
         return;
       }
       password.value = '';

@@ -31,11 +31,17 @@ public final class AuthApi {
     /** Signs up a new workspace and logs its owner in. */
     public static Login newWorkspaceOwner() {
         String email = uniqueEmail("owner");
-        Response signup = given().contentType(ContentType.JSON)
+        Response signup = given().contentType(ContentType.JSON).header("X-Forwarded-For", anAddress())
                 .body(Map.of("email", email, "password", PASSWORD, "workspaceName", "Acme Media"))
                 .post("/api/v1/auth/signup");
         signup.then().statusCode(201);
         return login(email, PASSWORD);
+    }
+
+    /** A client address of its own, as the gateway forwards it: each test user signs up from their own place. */
+    public static String anAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     /** Adds a member with this role to the owner's workspace and logs them in. */

@@ -78,15 +78,6 @@ class BadInputTest {
     }
 
     @Test
-    void aSecondSignupWithTheSameEmailIs409() {
-        Login owner = AuthApi.newWorkspaceOwner();
-        Response r = given().contentType(ContentType.JSON)
-                .body(Map.of("email", owner.email().toUpperCase(), "password", AuthApi.PASSWORD, "workspaceName", "Again"))
-                .post("/api/v1/auth/signup");
-        assertReadable(r, 409, "email_taken");
-    }
-
-    @Test
     void everyEndpointAnswersMalformedWronglyTypedOversizedAndOddInputWithout5xxOrAnErrorLog() {
         Login owner = AuthApi.newWorkspaceOwner();
         assertThat(BadInputSweep.sweep(base, owner.jwt())).isEmpty();

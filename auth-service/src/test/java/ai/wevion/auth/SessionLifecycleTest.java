@@ -32,7 +32,7 @@ class SessionLifecycleTest {
     @Test
     void loginGivesAOneHourJwtWithTheContractClaimsAndASevenDaySessionCookie_A1() {
         String email = AuthApi.uniqueEmail("a1");
-        given().contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", AuthApi.anAddress())
                 .body(Map.of("email", email, "password", PASSWORD, "workspaceName", "A1 Agency"))
                 .post("/api/v1/auth/signup").then().statusCode(201)
                 .body("userId", notNullValue()).body("workspaceId", notNullValue());
@@ -79,7 +79,7 @@ class SessionLifecycleTest {
     @Test
     void repeatedFailedLoginsMustWaitBeforeTryingAgain_A1() {
         String email = AuthApi.uniqueEmail("victim");
-        given().contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", AuthApi.anAddress())
                 .body(Map.of("email", email, "password", PASSWORD, "workspaceName", "Throttled"))
                 .post("/api/v1/auth/signup").then().statusCode(201);
         for (int i = 0; i < 6; i++) {

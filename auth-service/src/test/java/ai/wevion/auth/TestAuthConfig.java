@@ -29,7 +29,7 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
     }
 
     public record Login(int bcryptCost, int freeFailures, Duration firstBackoff, Duration maxBackoff, int freeFailuresPerAddress,
-            List<String> trustedProxies) implements AuthConfig.Login {
+            int freeSignupsPerAddress, List<String> trustedProxies) implements AuthConfig.Login {
     }
 
     public record ServiceClient(List<String> secretSha256, List<String> scopes, List<String> audiences)
@@ -41,7 +41,7 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
         return new TestAuthConfig(
                 new Jwt("https://auth.wevion.ai", Duration.ofHours(1), "src/test/resources/jwt-keys.json", Optional.empty(), false),
                 new Session(Duration.ofDays(7), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofHours(1), "/api/v1/auth"),
-                new Login(4, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20, List.of("127.0.0.1", "::1")),
+                new Login(4, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20, 20, List.of("127.0.0.1", "::1")),
                 Map.of(), new Invitations("http://127.0.0.1:8080", Duration.ofDays(7)));
     }
 

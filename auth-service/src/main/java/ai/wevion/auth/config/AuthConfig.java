@@ -90,6 +90,10 @@ public interface AuthConfig {
         @WithDefault("20")
         int freeFailuresPerAddress();
 
+        /** Signups from one address in an hour before each further one must wait (probing which addresses are registered). */
+        @WithDefault("20")
+        int freeSignupsPerAddress();
+
         /**
          * The proxies whose {@code X-Forwarded-For} is believed (addresses or
          * CIDR ranges): the local gateway, in a cluster the Ingress controller's pods.

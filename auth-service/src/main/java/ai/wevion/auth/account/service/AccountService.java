@@ -37,16 +37,30 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** Creates a workspace with this user as its owner. */
+    /** What a signup answers: the new user and their workspace. */
+    public record SignedUp(UUID userId, UUID workspaceId) {
+    }
+
+    /**
+     * Creates a workspace with this user as its owner. An address that
+     * already has an account gets the same answer, after the same work (the
+     * password is hashed either way), and nothing is created: signup does not
+     * tell who is registered. The owner of that address logs in with their
+     * own password as before.
+     */
     @WithTransaction
-    public Uni<User> signup(String email, String password, String workspaceName) {
-        Workspace workspace = new Workspace();
-        workspace.id = UUID.randomUUID();
-        workspace.name = workspaceName.strip();
-        workspace.createdAt = clock.instant();
-        return requireFreeEmail(email)
-                .chain(() -> workspaces.persist(workspace))
-                .chain(() -> createUser(workspace.id, email, password, Role.OWNER));
+    public Uni<SignedUp> signup(String email, String password, String workspaceName) {
+        return passwords.hash(password).chain(hash -> users.findByEmail(normalize(email)).chain(existing -> {
+            Workspace workspace = new Workspace();
+            workspace.id = UUID.randomUUID();
+            workspace.name = workspaceName.strip();
+            workspace.createdAt = clock.instant();
+            if (existing != null) {
+                return Uni.createFrom().item(new SignedUp(UUID.randomUUID(), workspace.id));
+            }
+            return workspaces.persist(workspace).chain(() -> persistUser(workspace.id, email, hash, Role.OWNER))
+                    .map(user -> new SignedUp(user.id, workspace.id));
+        }));
     }
 
     /** Creates an account for a new person in the caller's workspace; only an owner may add another owner (someone with an account is invited). */
@@ -82,14 +96,16 @@ public class AccountService {
     }
 
     private Uni<User> createUser(UUID workspaceId, String email, String password, Role role) {
-        return passwords.hash(password).chain(hash -> {
-            User user = new User();
-            user.id = UUID.randomUUID();
-            user.defaultWorkspaceId = workspaceId;
-            user.email = normalize(email);
-            user.passwordHash = hash;
-            user.createdAt = clock.instant();
-            return users.persist(user).call(u -> memberships.persist(Membership.of(workspaceId, u.id, role, u.createdAt)));
-        });
+        return passwords.hash(password).chain(hash -> persistUser(workspaceId, email, hash, role));
+    }
+
+    private Uni<User> persistUser(UUID workspaceId, String email, String passwordHash, Role role) {
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.defaultWorkspaceId = workspaceId;
+        user.email = normalize(email);
+        user.passwordHash = passwordHash;
+        user.createdAt = clock.instant();
+        return users.persist(user).call(u -> memberships.persist(Membership.of(workspaceId, u.id, role, u.createdAt)));
     }
 }

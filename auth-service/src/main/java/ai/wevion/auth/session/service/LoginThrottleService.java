@@ -52,6 +52,18 @@ public class LoginThrottleService {
         return recordFailure(accountKey, config.freeFailures()).chain(() -> recordFailure(addressKey, config.freeFailuresPerAddress()));
     }
 
+    /**
+     * A signup from this address: each counts, and past the address's free
+     * allowance in an hour each further one waits twice as long (429), so
+     * that signups cannot be used to probe many addresses.
+     */
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<Void> countSignup(String clientAddress) {
+        String key = "signup:" + clientAddress;
+        // the allowance's last signup starts the wait, so the next one is refused
+        return checkAllowed(key).chain(() -> recordFailure(key, config.freeSignupsPerAddress() - 1));
+    }
+
     public Uni<Void> recordFailure(String email) {
         return recordFailure(email, config.freeFailures());
     }
