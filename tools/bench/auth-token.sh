@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark of POST /api/v1/auth/token (A2) over many distinct sessions, beside
-# the raw ES256 signing rate (the ceiling) measured in the same run, on each JDK.
-# Not a test: it prints figures (see docs/performance.md).
+# the raw ES256 signing rate (the ceiling) measured in the same run, on each JDK,
+# and beside the peer started in the same run: a stock Keycloak answering its
+# refresh-token grant over as many sessions (its realistic case) and over one
+# session (its best case), with the same wrk settings (tools/bench/keycloak.sh).
+# Not a test: it prints one table of figures (see docs/performance.md).
 #   tools/bench/auth-token.sh [sessions=2000] [seconds=30] [connections=32]
-# Needs wrk (apt-get install wrk). Uses the test infrastructure (55433 / 29092).
+# Needs wrk (installed when missing). Uses the test infrastructure (55433 / 29092).
+# KEYCLOAK=off leaves the peer out.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
+source "$(dirname "$0")/keycloak.sh"
 load_local_secrets
 
 SESSIONS=${1:-2000} DURATION=${2:-30} CONNECTIONS=${3:-32}
@@ -25,7 +30,10 @@ CP="$ROOT/auth-service/target/quarkus-app/lib/main/*:$ROOT/auth-service/target/q
 
 SVC_PID=""
 stop_service() { [ -n "$SVC_PID" ] && kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true; SVC_PID=""; }
-trap stop_service EXIT
+trap 'stop_service; kc_stop' EXIT
+ROWS=()
+row() { ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s |' "$@")"); }
+field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$2"; }
 
 run_on() {
   local jdk=$1 java="$1/bin/java" label
@@ -59,18 +67,58 @@ run_on() {
     "http://127.0.0.1:$PORT" | grep '^RESULT')
   local rss_mb=$(( $(ps -o rss= -p "$SVC_PID") / 1024 ))
   stop_service
-
-  local rps; rps=$(sed 's/.* rps=\([0-9]*\).*/\1/' <<<"$result")
-  local keycloak=900
-  [[ "$label" == *'"25'* ]] && keycloak=1050
-  printf '\n%s\n' "$label"
-  printf '  %-44s %s/s\n' "ES256 signing, 1 thread (ceiling per core)" "$signing"
-  printf '  %-44s %s\n' "POST /api/v1/auth/token ($SESSIONS sessions)" "${result#RESULT }"
-  printf '  %-44s %s MB\n' "auth-service RSS after the run" "$rss_mb"
-  printf '  %-44s %s\n' "vs Keycloak 26.5.7 (~$keycloak/s, same setup)" "$(awk "BEGIN{printf \"%.2fx\", $rps/$keycloak}")"
-  printf '  %-44s %s\n\n' "vs the signing ceiling of 2 cores" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/(2*$signing)}")"
+  local rps; rps=$(field rps "$result")
+  local jdk_name; jdk_name=$(sed 's/.*version "\([^"]*\)".*/\1/' <<<"$label")
+  row "auth-service, $jdk_name" "$SESSIONS" "$rps/s" "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$rss_mb MB" \
+    "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}")"
+  OURS+=("$jdk_name=$rps")
 }
 
+# keycloak_on JAVA_HOME: the peer, its realistic case (many sessions) and best case (one session)
+keycloak_on() {
+  local jdk=$1 jdk_name
+  jdk_name=$("$jdk/bin/java" -version 2>&1 | head -1 | sed 's/.*version "\([^"]*\)".*/\1/')
+  step "Keycloak $KEYCLOAK_VERSION on $jdk_name"
+  kc_install "$jdk"
+  kc_start "$jdk"
+  local ready=$KC_READY_S
+  info "ready after ${ready}s; realm bench (ES256)"
+  kc_realm
+  info "creating $SESSIONS sessions (password grant)"
+  kc_sessions "$SESSIONS" "$WORK/kc-refresh.txt"
+  head -1 "$WORK/kc-refresh.txt" >"$WORK/kc-refresh-one.txt"
+  info "$(wc -l <"$WORK/kc-refresh.txt") refresh tokens"
+  local file label
+  for file in kc-refresh.txt kc-refresh-one.txt; do
+    REFRESH_FILE="$WORK/$file" TOKEN_PATH=$KC_TOKEN_PATH wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/tools/bench/keycloak-refresh.lua" \
+      "$KC_URL" >/dev/null
+    local result; result=$(REFRESH_FILE="$WORK/$file" TOKEN_PATH=$KC_TOKEN_PATH wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" \
+      -s "$ROOT/tools/bench/keycloak-refresh.lua" "$KC_URL" | grep '^RESULT')
+    local sessions; sessions=$(wc -l <"$WORK/$file")
+    [ "$file" = kc-refresh.txt ] && label="realistic" || label="best case"
+    row "Keycloak $KEYCLOAK_VERSION ($label), $jdk_name" "$sessions" "$(field rps "$result")/s" \
+      "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$(kc_rss_mb) MB" \
+      "ready in ${ready}s; non-2xx $(field non2xx "$result")"
+    [ "$file" = kc-refresh.txt ] && KC_REALISTIC=$(field rps "$result") || KC_BEST=$(field rps "$result")
+  done
+  kc_stop
+}
+
+OURS=()
+KC_REALISTIC="" KC_BEST=""
 for jdk in $JDKS; do
   [ -x "$jdk/bin/java" ] && run_on "$jdk" || info "skipping $jdk (not installed)"
 done
+# Keycloak 26 needs Java 21 or later: it runs on the newest JDK of the list
+KC_JDK=$(for jdk in $JDKS; do [ -x "$jdk/bin/java" ] && echo "$jdk"; done | tail -1)
+[ "${KEYCLOAK:-on}" = off ] || keycloak_on "$KC_JDK"
+
+printf '\n| runs | sessions | requests/s | p50 / p99 | RSS after | notes |\n|---|---|---|---|---|---|\n'
+printf '%s\n' "${ROWS[@]}"
+if [ -n "$KC_BEST" ]; then
+  printf '\n| ours on | vs Keycloak realistic (%s/s) | vs Keycloak best case (%s/s) |\n|---|---|---|\n' "$KC_REALISTIC" "$KC_BEST"
+  for o in "${OURS[@]}"; do
+    printf '| %s | %s | %s |\n' "${o%%=*}" "$(awk "BEGIN{printf \"%.2fx\", ${o#*=}/$KC_REALISTIC}")" \
+      "$(awk "BEGIN{printf \"%.2fx\", ${o#*=}/$KC_BEST}")"
+  done
+fi
