@@ -47,12 +47,13 @@ public class SessionService {
     private final AccessTokenIssuer tokens;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final LiveSessions live;
     private final Clock clock;
     private final AuthConfig.Session config;
 
     public SessionService(SessionRepository sessions, UserRepository users, ImpersonationRepository impersonations,
             MembershipRepository memberships, PasswordHasher passwords, LoginThrottleService throttle, AccessTokenIssuer tokens,
-            Outbox outbox, AuditLog audit, Clock clock, AuthConfig config) {
+            Outbox outbox, AuditLog audit, LiveSessions live, Clock clock, AuthConfig config) {
         this.sessions = sessions;
         this.users = users;
         this.impersonations = impersonations;
@@ -62,6 +63,7 @@ public class SessionService {
         this.tokens = tokens;
         this.outbox = outbox;
         this.audit = audit;
+        this.live = live;
         this.clock = clock;
         this.config = config.session();
     }
@@ -94,22 +96,26 @@ public class SessionService {
      * session ends. Changes happen under a row lock, so parallel tabs never
      * rotate twice.
      */
-    @WithSession
     public Uni<Optional<IssuedSession>> refresh(String cookieSecret) {
         if (cookieSecret == null || cookieSecret.isBlank()) {
             return Uni.createFrom().item(Optional.empty());
         }
         String hash = SessionSecrets.hash(cookieSecret);
         Instant now = clock.instant();
-        return sessions.findBySecretHash(hash).chain(session -> {
+        LiveSessions.Live known = live.find(hash, now);
+        if (known != null && !known.mustSlide(now, config.slideAfter())) {
+            return Uni.createFrom().item(Optional.of(sign(known))); // no database round trip (LiveSessions)
+        }
+        return Panache.withSession(() -> sessions.findBySecretHash(hash).chain(session -> {
             if (session == null || !session.isLive(now)) {
-                return Uni.createFrom().item(Optional.empty());
+                return Uni.createFrom().item(Optional.<IssuedSession>empty());
             }
             if (hash.equals(session.secretHash) && !session.mustSlide(now, config.slideAfter())) {
+                live.remember(session);
                 return Uni.createFrom().item(Optional.of(sign(session, null)));
             }
             return Panache.withTransaction(() -> sessions.lock(session).chain(locked -> refreshLocked(locked, hash, now)));
-        });
+        }));
     }
 
     private Uni<Optional<IssuedSession>> refreshLocked(Session session, String hash, Instant now) {
@@ -125,6 +131,7 @@ public class SessionService {
         }
         String newSecret = null;
         if (session.mustSlide(now, config.slideAfter())) {
+            live.forget(session);
             newSecret = SessionSecrets.newSecret();
             session.previousSecretHash = session.secretHash;
             session.secretHash = SessionSecrets.hash(newSecret);
@@ -265,6 +272,12 @@ public class SessionService {
         return sessions.persist(session);
     }
 
+    private IssuedSession sign(LiveSessions.Live known) {
+        return new IssuedSession(tokens.forSession(known.userId().toString(), known.workspaceId().toString(), known.role().value(),
+                known.sessionId().toString(), known.impersonatorId() == null ? null : known.impersonatorId().toString()),
+                known.expiresAt(), null);
+    }
+
     private IssuedSession sign(Session session, String newSecret) {
         String impersonator = session.impersonatorId == null ? null : session.impersonatorId.toString();
         return new IssuedSession(
@@ -288,6 +301,7 @@ public class SessionService {
 
     private Uni<Void> end(Session session, Instant now, SessionEventType eventType, SessionEndReason reason) {
         session.end(now, reason.name());
+        live.forget(session);
         Uni<Integer> endImpersonation = session.isImpersonation()
                 ? impersonations.markEnded(session.id, now)
                 : Uni.createFrom().item(0);
