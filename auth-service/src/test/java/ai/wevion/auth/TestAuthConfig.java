@@ -25,7 +25,7 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
     }
 
     public record Session(Duration lifetime, Duration slideAfter, Duration rotationGrace, Duration impersonationLifetime,
-            String cookiePath) implements AuthConfig.Session {
+            String cookiePath, int cachedSessions) implements AuthConfig.Session {
     }
 
     public record Login(int bcryptCost, int freeFailures, Duration firstBackoff, Duration maxBackoff, int freeFailuresPerAddress,
@@ -40,7 +40,7 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
     public static TestAuthConfig defaults() {
         return new TestAuthConfig(
                 new Jwt("https://auth.wevion.ai", Duration.ofHours(1), "src/test/resources/jwt-keys.json", Optional.empty(), false),
-                new Session(Duration.ofDays(7), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofHours(1), "/api/v1/auth"),
+                new Session(Duration.ofDays(7), Duration.ofHours(24), Duration.ofSeconds(30), Duration.ofHours(1), "/api/v1/auth", 100_000),
                 new Login(4, 5, Duration.ofSeconds(2), Duration.ofMinutes(15), 20, 20, List.of("127.0.0.1", "::1")),
                 Map.of(), new Invitations("http://127.0.0.1:8080", Duration.ofDays(7)));
     }

@@ -1,6 +1,7 @@
 package ai.wevion.auth.session.service;
 
 import ai.wevion.auth.account.repository.Role;
+import ai.wevion.auth.config.AuthConfig;
 import ai.wevion.auth.session.repository.Session;
 import ai.wevion.authclient.RevokedSessions;
 import ai.wevion.authclient.SessionCheckConfig;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The live sessions this replica answered lately, by cookie hash, so that a
@@ -46,12 +46,11 @@ public class LiveSessions {
     private final Duration maxLag;
     private final int maxEntries;
 
-    public LiveSessions(RevokedSessions revoked, SessionEventsConsumer stream, SessionCheckConfig config,
-            @ConfigProperty(name = "auth.session.cached-sessions", defaultValue = "100000") int maxEntries) {
+    public LiveSessions(RevokedSessions revoked, SessionEventsConsumer stream, SessionCheckConfig config, AuthConfig auth) {
         this.revoked = revoked;
         this.stream = stream;
         this.maxLag = config.maxLag();
-        this.maxEntries = maxEntries;
+        this.maxEntries = auth.session().cachedSessions();
     }
 
     /** The live session behind this cookie hash, when this replica may answer without the database; null otherwise. */
