@@ -54,3 +54,13 @@ ensure_chromium() {
 # environment of what this script starts (the packaged services run their
 # production profile, which has no secret of its own)
 load_local_secrets() { set -a; . "$ROOT/scripts/local-secrets.env"; set +a; }
+
+# service_java_opts: the JVM settings each service runs with, here and in the
+# images (deploy/Dockerfile.jvm), sized from the footprint benchmark
+# (tools/bench/footprint.sh, docs/performance.md): a 128 MB heap holds a
+# service's live data several times over after the benchmark load; the serial
+# collector needs no extra threads or regions on a 2-core box and pauses for
+# a few milliseconds at this heap size.
+service_java_opts() {
+  echo "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+}

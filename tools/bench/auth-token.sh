@@ -13,7 +13,7 @@ source "$(dirname "$0")/../../scripts/lib.sh"
 source "$(dirname "$0")/keycloak.sh"
 load_local_secrets
 
-SESSIONS=${1:-2000} DURATION=${2:-30} CONNECTIONS=${3:-32}
+SESSIONS=${1:-2000} DURATION=${2:-30} CONNECTIONS=${3:-32} OPEN_RATE=${OPEN_RATE:-1000}
 PORT=18181
 JDKS=${JDKS:-"/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64"}
 WORK="$RUN_DIR/bench"
@@ -46,17 +46,27 @@ run_on() {
   QUARKUS_HTTP_PORT=$PORT DB_URL=postgresql://127.0.0.1:55433/auth KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
     JWT_KEYS_FILE="$WORK/jwt-keys.json" AUTH_JWT_GENERATE_MISSING_KEYS=true AUTH_LOGIN_BCRYPT_COST=4 \
     WEVION_AUTH_URL=http://127.0.0.1:$PORT QUARKUS_LOG_LEVEL=WARN \
-    "$java" -Xmx512m -jar "$JAR" >"$WORK/auth-service.log" 2>&1 &
+    MALLOC_ARENA_MAX=2 "$java" $(service_java_opts) -jar "$JAR" >"$WORK/auth-service.log" 2>&1 &
   SVC_PID=$!
   wait_for 60 "auth-service" curl -fsS "http://127.0.0.1:$PORT/q/health/ready"
 
-  info "creating $SESSIONS sessions"
-  local email="bench-$(date +%s%N)@example.com"
+  info "creating $SESSIONS sessions (one login, the others copied from it in SQL: a login costs a bcrypt hash)"
+  local email="bench-$(date +%s%N)@example.com" run; run=$(date +%s%N)
   curl -fsS -XPOST "localhost:$PORT/api/v1/auth/signup" -H 'Content-Type: application/json' \
+    -H "X-Forwarded-For: 10.8.$((RANDOM % 250)).$((RANDOM % 250))" \
     -d "{\"email\":\"$email\",\"password\":\"benchmark password\",\"workspaceName\":\"Bench\"}" >/dev/null
-  seq "$SESSIONS" | xargs -P 8 -I{} sh -c "curl -fsS -o /dev/null -D - -XPOST localhost:$PORT/api/v1/auth/login \
-      -H 'Content-Type: application/json' -d '{\"email\":\"$email\",\"password\":\"benchmark password\"}' \
-      | sed -n 's/^[Ss]et-[Cc]ookie: wevion_session=\([^;]*\).*/\1/p'" >"$WORK/cookies.txt"
+  curl -fsS -o /dev/null -D - -XPOST localhost:$PORT/api/v1/auth/login -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"benchmark password\"}" \
+    | sed -n 's/^[Ss]et-[Cc]ookie: wevion_session=\([^;]*\).*/\1/p' >"$WORK/cookies.txt"
+  # each copy: the same user, workspace, role and times as the login's session, its own secret (only the hash is kept)
+  PGPASSWORD=wevion psql -q -h 127.0.0.1 -p 55433 -U wevion auth -v run="$run" -v n=$((SESSIONS - 1)) -v email="$email" <<'SQL'
+insert into user_session (id, user_id, workspace_id, secret_hash, created_at, slid_at, expires_at, role)
+select gen_random_uuid(), s.user_id, s.workspace_id, encode(sha256(convert_to('bench-' || :'run' || '-' || i, 'UTF8')), 'hex'),
+       s.created_at, s.slid_at, s.expires_at, s.role
+from user_session s join app_user u on u.id = s.user_id, generate_series(1, :n) i
+where u.email = :'email';
+SQL
+  seq $((SESSIONS - 1)) | sed "s/^/bench-$run-/" >>"$WORK/cookies.txt"
   info "$(wc -l <"$WORK/cookies.txt") session cookies"
 
   info "warm-up 10 s, then wrk -t2 -c$CONNECTIONS -d${DURATION}s"
@@ -66,11 +76,17 @@ run_on() {
   result=$(COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$ROOT/tools/bench/token-refresh.lua" \
     "http://127.0.0.1:$PORT" | grep '^RESULT')
   local rss_mb=$(( $(ps -o rss= -p "$SVC_PID") / 1024 ))
+  info "open loop: $OPEN_RATE refreshes/s for ${DURATION}s after a 10 s warm-up (tools/bench/OpenLoad.java on core 1)"
+  local open; open=$(taskset -c 1 "$java" -XX:+UseSerialGC -Xmx256m -cp "$CP" "$ROOT/tools/bench/OpenLoad.java" POST \
+    "http://127.0.0.1:$PORT" /api/v1/auth/token "$WORK/cookies.txt" Cookie 'wevion_session={}' "$OPEN_RATE" "$DURATION" \
+    2>/dev/null | grep '^RESULT')
   stop_service
   local rps; rps=$(field rps "$result")
   local jdk_name; jdk_name=$(sed 's/.*version "\([^"]*\)".*/\1/' <<<"$label")
   row "auth-service, $jdk_name" "$SESSIONS" "$rps/s" "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$rss_mb MB" \
     "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}")"
+  row "auth-service, $jdk_name, open loop $OPEN_RATE/s" "$SESSIONS" "$(field achieved_rps "$open")/s" \
+    "$(field p50_ms "$open") / $(field p99_ms "$open") ms" "" "max $(field max_ms "$open") ms, errors $(field errors "$open")"
   OURS+=("$jdk_name=$rps")
 }
 

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Benchmark of the gate check other services call before acting on an ad
-# account (C5): GET /internal/v1/ad-accounts/{id}/gate at a fixed 2,000
-# requests/s over 1,000 accounts (half of them closed), then wrk at full speed.
-# Prints throughput and p50/p99 latency. Not a test (docs/performance.md).
-#   tools/bench/gate-check.sh [rate=2000] [seconds=20]
+# account (C5): GET /internal/v1/ad-accounts/{id}/gate over 1,000 accounts (half
+# of them closed) at fixed rates, open loop (tools/bench/OpenLoad.java: latency
+# from each request's intended send time, HdrHistogram), then wrk at full speed.
+# The generator is held to one core (taskset -c 1) and to one event loop, so
+# the service keeps its share of both; the service is warmed up by 20 s of wrk
+# first (its JIT would otherwise show in the first fixed-rate seconds). Prints one table with the targets. Not a test (docs/performance.md).
+#   tools/bench/gate-check.sh [rates="2000 5000"] [seconds=30]
 # Uses the test infrastructure (55433 / 29092) and port 18183.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 load_local_secrets
 
-RATE=${1:-2000} SECONDS_=${2:-20}
+RATES=${1:-"2000 5000"} SECONDS_=${2:-30}
 WORK="$RUN_DIR/bench"
 mkdir -p "$WORK"
 command -v wrk >/dev/null || { step "Installing wrk"; as_root apt-get install -y -qq wrk >&2; }
 "$ROOT/scripts/infra.sh" start test
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-$(service_java_opts)}
 if [ ! -f "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ]; then
   step "Building connector-service and test-support"
   (cd "$ROOT" && mvnw -q package -DskipTests -pl connector-service,libs/test-support -am)
@@ -24,7 +28,7 @@ trap '[ -n "$PID" ] && kill $PID 2>/dev/null || true' EXIT
 step "Starting connector-service on :18183"
 QUARKUS_HTTP_PORT=18183 DB_URL=postgresql://127.0.0.1:55433/connector KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/libs/test-support/src/main/resources/test-jwks.json" CONNECTOR_SYNC_EVERY=off \
-  QUARKUS_LOG_LEVEL=WARN java -Xmx512m -jar "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" \
+  QUARKUS_LOG_LEVEL=WARN java $SERVICE_JAVA_OPTS -jar "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" \
   >"$WORK/connector-service.log" 2>&1 &
 PID=$!
 wait_for 90 "connector-service (see $WORK/connector-service.log)" curl -fsS --max-time 2 http://127.0.0.1:18183/q/health/ready
@@ -46,7 +50,7 @@ PGPASSWORD=wevion psql -qtA -h 127.0.0.1 -p 55433 -U wevion connector -c "select
 CP="$ROOT/connector-service/target/quarkus-app/lib/main/*:$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
 TOKEN=$(java -cp "$CP" "$ROOT/tools/bench/ServiceToken.java" 2>/dev/null | tail -1)
 
-step "Warm-up 10 s (wrk), then $RATE requests/s for ${SECONDS_} s"
+step "Warm-up 20 s (wrk), then each rate of $RATES for ${SECONDS_} s, open loop"
 cat >"$WORK/gate.lua" <<LUA
 local ids = {}
 for line in io.lines("$WORK/gate-ids.txt") do ids[#ids + 1] = line end
@@ -61,9 +65,24 @@ done = function(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status))
 end
 LUA
-wrk -t2 -c16 -d10s -s "$WORK/gate.lua" http://127.0.0.1:18183 >/dev/null
-FIXED=$(java -cp "$CP" "$ROOT/tools/bench/GateLoad.java" http://127.0.0.1:18183 "$TOKEN" "$WORK/gate-ids.txt" "$RATE" "$SECONDS_" 2>/dev/null | grep '^RESULT')
-step "Full speed: wrk -t2 -c32 -d20s"
-FULL=$(wrk -t2 -c32 -d20s -s "$WORK/gate.lua" http://127.0.0.1:18183 | grep '^RESULT')
+wrk -t2 -c16 -d20s -s "$WORK/gate.lua" http://127.0.0.1:18183 >/dev/null
+ROWS=()
+for rate in $RATES; do
+  info "$rate requests/s for ${SECONDS_} s (after a 10 s warm-up at the same rate)"
+  fixed=$(taskset -c 1 java -XX:+UseSerialGC -Xmx256m -cp "$CP" "$ROOT/tools/bench/OpenLoad.java" GET http://127.0.0.1:18183 \
+    '/internal/v1/ad-accounts/{}/gate?action=publish' "$WORK/gate-ids.txt" Authorization "Bearer $TOKEN" "$rate" "$SECONDS_" 2>/dev/null | grep '^RESULT')
+  target=$([ "$rate" -le 2000 ] && echo 5 || echo 10)
+  p99=$(sed 's/.* p99_ms=\([0-9.]*\).*/\1/' <<<"$fixed")
+  ROWS+=("$(printf '| gate, open loop %s/s | %s/s | %s / %s / %s ms | p99 <= %s ms | %s | %s |' "$rate" \
+    "$(sed 's/.* achieved_rps=\([0-9]*\).*/\1/' <<<"$fixed")" "$(sed 's/.* p50_ms=\([0-9.]*\).*/\1/' <<<"$fixed")" "$p99" \
+    "$(sed 's/.* max_ms=\([0-9.]*\).*/\1/' <<<"$fixed")" "$target" "$(awk "BEGIN{printf \"%.2fx of the bound\", $p99/$target}")" \
+    "errors $(sed 's/.* errors=\([0-9]*\).*/\1/' <<<"$fixed")")")
+done
+step "Full speed: wrk -t2 -c32 -d20s (generator on core 1)"
+FULL=$(taskset -c 1 wrk -t2 -c32 -d20s -s "$WORK/gate.lua" http://127.0.0.1:18183 | grep '^RESULT')
 RSS_MB=$(( $(ps -o rss= -p "$PID") / 1024 ))
-printf '\nfixed rate: %s\nfull speed: %s\nconnector-service RSS: %s MB\n' "${FIXED#RESULT }" "${FULL#RESULT }" "$RSS_MB"
+ROWS+=("$(printf '| gate, wrk c=32 (closed loop) | %s/s | %s / %s ms (p50 / p99) | - | - | errors %s |' "$(sed 's/.* max_rps=\([0-9]*\).*/\1/' <<<"$FULL")" \
+  "$(sed 's/.* p50_ms=\([0-9.]*\).*/\1/' <<<"$FULL")" "$(sed 's/.* p99_ms=\([0-9.]*\).*/\1/' <<<"$FULL")" "$(sed 's/.* non2xx=\([0-9]*\).*/\1/' <<<"$FULL")")")
+printf '\n| figure | throughput | p50 / p99 / max | target | ratio | notes |\n|---|---|---|---|---|---|\n'
+printf '%s\n' "${ROWS[@]}"
+printf '| connector-service RSS after | %s MB | | <= 200 MB | %s | %s |\n' "$RSS_MB" "$(awk "BEGIN{printf \"%.2fx of the bound\", $RSS_MB/200}")" "${SERVICE_JAVA_OPTS}"

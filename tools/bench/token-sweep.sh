@@ -34,7 +34,7 @@ QUARKUS_HTTP_PORT=18182 DB_URL=postgresql://127.0.0.1:55433/token KAFKA_BOOTSTRA
   META_DIALOG_URL=http://127.0.0.1:18189/meta META_GRAPH_URL=http://127.0.0.1:18189/meta \
   TOKEN_REFRESH_EVERY=off TOKEN_REFRESH_RETRY_EVERY=off TOKEN_REFRESH_CONCURRENCY=$CONCURRENCY \
   TOKEN_REFRESH_BATCH_SIZE=$((CONCURRENCY * 4)) TOKEN_META_MAX_CALLS_PER_SECOND=100000 QUARKUS_LOG_LEVEL=WARN \
-  java -Xmx1g -jar "$ROOT/token-service/target/quarkus-app/quarkus-run.jar" >"$WORK/token-service.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 java $(service_java_opts) -jar "$ROOT/token-service/target/quarkus-app/quarkus-run.jar" >"$WORK/token-service.log" 2>&1 &
 SERVICE_PID=$!
 PIDS+=($SERVICE_PID)
 wait_for 60 "provider-sim" curl -fsS http://127.0.0.1:18189/q/health/ready
@@ -45,4 +45,7 @@ CP="$ROOT/token-service/target/quarkus-app/lib/main/*:$ROOT/libs/test-support/ta
 RESULT=$(java -cp "$CP" "$ROOT/tools/bench/TokenSweepBench.java" "$TOKENS" http://127.0.0.1:18189 http://127.0.0.1:18182 \
   jdbc:postgresql://127.0.0.1:55433/token "$ROOT/token-service/src/test/resources/token-keyset.json" "$LATENCY" "$CONCURRENCY" | grep '^RESULT')
 RSS_MB=$(( $(ps -o rss= -p "$SERVICE_PID") / 1024 ))
-printf '\n%s\n  token-service RSS after the sweep: %s MB\n' "${RESULT#RESULT }" "$RSS_MB"
+field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$RESULT"; }
+printf '\n| due tokens | exchanges | wall time | refreshes/s | ideal (N x latency / concurrency) | ratio to ideal (target <= 1.25) | token-service RSS after |\n|---|---|---|---|---|---|---|\n'
+printf '| %s | %s | %s s | %s/s | %s s | %s (%s of the target) | %s MB |\n' "$(field tokens)" "$(field exchanges)" "$(field wall_s)" \
+  "$(field refreshes_per_s)" "$(field ideal_s)" "$(field ratio_to_ideal)" "$(awk "BEGIN{printf \"%.2fx\", $(field ratio_to_ideal)/1.25}")" "$RSS_MB"

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Writes an event in the caller's transaction, so that a state change and its
@@ -14,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT = "insert into outbox_event (topic, message_key, payload) values ($1, $2, $3)";
 
     private final ObjectMapper json;
 
@@ -31,8 +34,22 @@ public class Outbox {
 
     /** The same, for work done on a plain SQL connection inside its transaction. */
     public Uni<Void> add(SqlConnection connection, String topic, String key, Object event) {
-        return connection.preparedQuery("insert into outbox_event (topic, message_key, payload) values ($1, $2, $3)")
+        return connection.preparedQuery(INSERT)
                 .execute(Tuple.of(topic, key, toJson(event)))
+                .replaceWithVoid();
+    }
+
+    /** One event to write: its record key and body. */
+    public record Message(String key, Object event) {
+    }
+
+    /** Several events in the caller's transaction, the insert sent once for all of them (a pipelined batch), in this order. */
+    public Uni<Void> add(SqlConnection connection, String topic, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(INSERT)
+                .executeBatch(messages.stream().map(m -> Tuple.of(topic, m.key(), toJson(m.event()))).toList())
                 .replaceWithVoid();
     }
 

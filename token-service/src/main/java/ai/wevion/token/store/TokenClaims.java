@@ -4,11 +4,14 @@ import ai.wevion.token.event.TokenEventType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The refresh job's side of a {@link TokenStore}: claims with {@code FOR UPDATE
@@ -82,35 +85,68 @@ public final class TokenClaims {
         });
     }
 
+    /** A renewed token to store: its new ciphertexts and expiry, and a provider-forced end that is near (null when none). */
+    public record Renewal(ClaimedToken token, String ciphertext, String refreshCiphertext, Instant expiresAt, Deadline deadline,
+            Instant at) {
+    }
+
     /**
-     * A fresh token is stored; sync goes on and the user sees nothing (T3).
-     * {@code deadline}: a provider-forced end that no refresh extends is near
-     * (Meta's data access, a refresh token's own end) — TOKEN_EXPIRING once
-     * with its reason (N2); null when none is near.
+     * Fresh tokens are stored; sync goes on and the user sees nothing (T3).
+     * A renewal's {@code deadline}: a provider-forced end that no refresh
+     * extends is near (Meta's data access, a refresh token's own end) —
+     * TOKEN_EXPIRING once with its reason (N2).
+     *
+     * <p>All of them in one transaction, each statement sent once for the
+     * whole list (a pipelined batch), so a sweep pays a few round trips per
+     * batch rather than per token; each row keeps its own condition (still
+     * this refresh's claim, still ACTIVE). Returns the platform users whose
+     * token was written, with its events.
      */
-    public Uni<Boolean> refreshed(ClaimedToken t, String newCiphertext, String newRefreshCiphertext, Instant expiresAt,
-            Deadline deadline, Instant now) {
-        boolean warnDeadline = deadline != null;
-        boolean announce = warnDeadline && t.expiringNotifiedAt() == null;
-        Tuple args = Tuple.of(t.platformUserId(), t.claim(), newCiphertext, Sql.utc(expiresAt), Sql.utc(now));
-        args.addBoolean(warnDeadline);
-        args.addString(newRefreshCiphertext);
+    public Uni<Set<UUID>> refreshed(List<Renewal> renewals) {
+        if (renewals.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<Tuple> updates = renewals.stream().map(r -> {
+            Tuple args = Tuple.of(r.token().platformUserId(), r.token().claim(), r.ciphertext(), Sql.utc(r.expiresAt()), Sql.utc(r.at()));
+            args.addBoolean(r.deadline() != null);
+            return args.addString(r.refreshCiphertext());
+        }).toList();
         // a rotated refresh token is written with its access token, in one statement: the newest is never lost
         return pool.withTransaction(conn -> conn.preparedQuery(sql("""
                 update %1$s set access_token = $3, expires_at = $4, attempts = 0, next_attempt_at = null,
                     claimed_until = null, claimed_by = null, updated_at = $5,
                     refresh_token = coalesce($7, refresh_token),
                     expiring_notified_at = case when $6 then coalesce(expiring_notified_at, $5) end""" + STILL_OURS))
-                .execute(args)
-                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : conn.preparedQuery("update platform_user set last_refresh_at = $2, last_refresh_error = null, "
-                                + "updated_at = $2 where id = $1").execute(Tuple.of(t.platformUserId(), Sql.utc(now)))
-                                .chain(() -> events.view(conn, t.platformUserId()))
-                                .chain(view -> events.add(conn, view, TokenEventType.TOKEN_REFRESHED, expiresAt, null, now)
-                                        .chain(() -> announce
-                                                ? events.add(conn, view, TokenEventType.TOKEN_EXPIRING, deadline.at(), deadline.reason(), now)
-                                                : Uni.createFrom().voidItem()))
-                                .replaceWith(true)));
+                .executeBatch(updates)
+                .chain(rows -> {
+                    List<Renewal> ours = new ArrayList<>();
+                    int i = 0;
+                    for (RowSet<Row> each = rows; each != null; each = each.next(), i++) {
+                        if (each.rowCount() > 0) {
+                            ours.add(renewals.get(i));
+                        }
+                    }
+                    if (ours.isEmpty()) {
+                        return Uni.createFrom().item(Set.<UUID>of());
+                    }
+                    return conn.preparedQuery("update platform_user set last_refresh_at = $2, last_refresh_error = null, "
+                                    + "updated_at = $2 where id = $1")
+                            .executeBatch(ours.stream().map(r -> Tuple.of(r.token().platformUserId(), Sql.utc(r.at()))).toList())
+                            .chain(() -> events.views(conn, ours.stream().map(r -> r.token().platformUserId()).toList()))
+                            .chain(views -> {
+                                List<StatusEvents.Change> changes = new ArrayList<>();
+                                for (int j = 0; j < ours.size(); j++) {
+                                    Renewal r = ours.get(j);
+                                    changes.add(new StatusEvents.Change(views.get(j), TokenEventType.TOKEN_REFRESHED, r.expiresAt(), null, r.at()));
+                                    if (r.deadline() != null && r.token().expiringNotifiedAt() == null) {
+                                        changes.add(new StatusEvents.Change(views.get(j), TokenEventType.TOKEN_EXPIRING, r.deadline().at(),
+                                                r.deadline().reason(), r.at()));
+                                    }
+                                }
+                                return events.add(conn, changes);
+                            })
+                            .map(done -> ours.stream().map(r -> r.token().platformUserId()).collect(Collectors.toSet()));
+                }));
     }
 
     /** A permanent failure: the token is expired with its reason; the card turns yellow (T4). */

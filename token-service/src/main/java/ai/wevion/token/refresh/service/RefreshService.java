@@ -9,6 +9,7 @@ import ai.wevion.token.provider.ProviderFailure;
 import ai.wevion.token.store.ClaimedToken;
 import ai.wevion.token.store.TokenClaims;
 import ai.wevion.token.store.TokenClaims.ClaimQuery;
+import ai.wevion.token.store.TokenClaims.Renewal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -42,6 +45,22 @@ public class RefreshService {
     }
 
     private enum Outcome { REFRESHED, DEFERRED, EXPIRED, SKIPPED }
+
+    /** What refreshing one token came to: an outcome already written, or a renewal still to be stored. */
+    private record Step(Outcome outcome, Renewal renewal) {
+        static Step done(Outcome outcome) {
+            return new Step(outcome, null);
+        }
+
+        static Step store(Renewal renewal) {
+            return new Step(null, renewal);
+        }
+    }
+
+    /** Renewals stored per transaction, at most, and how long a renewal waits for others to join it. */
+    private static final int WRITE_GROUP = 64;
+    private static final Duration WRITE_WAIT = Duration.ofMillis(10);
+    private static final int WRITES_IN_FLIGHT = 4;
 
     /** Which of a provider's tokens one pass takes. */
     private record Pass(boolean retriesOnly, boolean checkNonExpiring) {
@@ -91,19 +110,30 @@ public class RefreshService {
         Instant now = clock.instant();
         return provider.store().claims().claim(new ClaimQuery(now.plus(dueWithin), now, 1, now.plus(config.claimLease()),
                         now.plusSeconds(1), false, platformUserId, false, provider.platform()))
-                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false) : refresh(provider, claimed.get(0)).replaceWith(true));
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false)
+                        : refresh(provider, claimed.get(0)).chain(step -> store(provider, List.of(step))).replaceWith(true));
     }
 
+    /**
+     * One pass over a provider's due tokens. Claimed batches flow into one
+     * stream, so the provider calls in flight stay at the configured
+     * concurrency across batch ends (the next batch is claimed while the last
+     * calls of the previous one are still out); renewals are stored in groups
+     * of up to {@link #WRITE_GROUP}, each in one transaction.
+     */
     private Uni<SweepResult> run(Provider provider, Pass pass) {
         Instant cycleStart = clock.instant();
         AtomicInteger due = new AtomicInteger();
         AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
         return Multi.createBy().repeating().uni(() -> claimBatch(provider, pass, cycleStart)).whilst(batch -> !batch.isEmpty())
-                .onItem().transformToMultiAndConcatenate(batch -> {
-                    due.addAndGet(batch.size());
-                    return Multi.createFrom().iterable(batch).onItem().transformToUni(t -> refreshSafely(provider, t))
-                            .merge(config.concurrency());
-                })
+                .invoke(batch -> due.addAndGet(batch.size()))
+                .onItem().<ClaimedToken>disjoint()
+                .onItem().transformToUni(t -> refreshSafely(provider, t)).merge(config.concurrency())
+                .group().intoLists().of(WRITE_GROUP, WRITE_WAIT)
+                // the group's timer emits whether or not a write is free to take it: hold it until one is
+                .onOverflow().buffer()
+                .onItem().transformToUni(steps -> store(provider, steps)).merge(WRITES_IN_FLIGHT)
+                .onItem().<Outcome>disjoint()
                 .invoke(outcome -> {
                     if (outcome != Outcome.SKIPPED) {
                         counts[outcome.ordinal()].incrementAndGet();
@@ -119,6 +149,18 @@ public class RefreshService {
                 });
     }
 
+    /** The renewals among these steps stored together; a renewal whose claim was lost meanwhile is skipped. */
+    private Uni<List<Outcome>> store(Provider provider, List<Step> steps) {
+        List<Renewal> renewals = steps.stream().map(Step::renewal).filter(Objects::nonNull).toList();
+        return provider.store().claims().refreshed(renewals)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("storing %d refreshed tokens failed, retried after their claims lapse: %s", renewals.size(), e.getMessage());
+                    return Set.of();
+                })
+                .map(written -> steps.stream().map(step -> step.renewal() == null ? step.outcome()
+                        : written.contains(step.renewal().token().platformUserId()) ? Outcome.REFRESHED : Outcome.SKIPPED).toList());
+    }
+
     private Uni<List<ClaimedToken>> claimBatch(Provider provider, Pass pass, Instant cycleStart) {
         Instant now = clock.instant();
         return provider.store().claims().claim(new ClaimQuery(now.plus(provider.gateway().refreshWindow()), now, config.batchSize(),
@@ -126,36 +168,36 @@ public class RefreshService {
     }
 
     /** One token's trouble (database hiccup, bad ciphertext) must not stop the sweep; its claim lapses and it is retried. */
-    private Uni<Outcome> refreshSafely(Provider provider, ClaimedToken token) {
+    private Uni<Step> refreshSafely(Provider provider, ClaimedToken token) {
         return Uni.createFrom().deferred(() -> refresh(provider, token)).onFailure().recoverWithItem(e -> {
             LOG.warnf("refresh of %s failed, retried after the claim lapses: %s", token.platformUserId(), e.getMessage());
-            return Outcome.SKIPPED;
+            return Step.done(Outcome.SKIPPED);
         });
     }
 
-    private Uni<Outcome> refresh(Provider provider, ClaimedToken token) {
+    /** Renews one token; a failure's outcome is written here, a renewal is returned to be stored with others. */
+    private Uni<Step> refresh(Provider provider, ClaimedToken token) {
         TokenClaims claims = provider.store().claims();
         Instant started = clock.instant();
         if (rules.pastRenewal(token, started)) {
             metrics.expired(token.platform(), "EXPIRED");
-            return claims.expired(token, "EXPIRED", started).map(ok -> ok ? Outcome.EXPIRED : Outcome.SKIPPED);
+            return claims.expired(token, "EXPIRED", started).map(ok -> Step.done(ok ? Outcome.EXPIRED : Outcome.SKIPPED));
         }
         String owner = token.platformUserId().toString();
         Held held = new Held(cipher.decrypt(token.ciphertext(), owner),
                 token.refreshCiphertext() == null ? null : cipher.decrypt(token.refreshCiphertext(), owner), token.externalUserId(),
                 token.expiresAt());
         return provider.gateway().renew(held)
-                .chain(renewed -> {
+                .map(renewed -> {
                     metrics.refreshed(token.platform());
                     Instant now = clock.instant();
                     String access = cipher.encrypt(renewed.accessToken(), owner);
                     String rotated = renewed.rotatedRefreshToken() == null ? null : cipher.encrypt(renewed.rotatedRefreshToken(), owner);
                     Instant expiresAt = renewed.expiresInSeconds() == null ? null : now.plusSeconds(renewed.expiresInSeconds());
-                    return claims.refreshed(token, access, rotated, expiresAt, rules.deadline(token, now), now)
-                            .map(ok -> ok ? Outcome.REFRESHED : Outcome.SKIPPED);
+                    return Step.store(new Renewal(token, access, rotated, expiresAt, rules.deadline(token, now), now));
                 })
                 .onFailure(ProviderFailure.Exception.class)
-                .recoverWithUni(e -> failed(claims, token, ((ProviderFailure.Exception) e).failure()));
+                .recoverWithUni(e -> failed(claims, token, ((ProviderFailure.Exception) e).failure()).map(Step::done));
     }
 
     private Uni<Outcome> failed(TokenClaims claims, ClaimedToken token, ProviderFailure failure) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Every benchmark of docs/performance.md in one run, one after the other (two
+# at once would share the two cores and measure each other), each printing its
+# table with the targets of the performance issue and the ratio to them:
+#   1. session refresh beside Keycloak 26.5.7, 2,000 sessions, and the open-loop 1,000/s (auth-token.sh)
+#   2. session refresh over 100,000 sessions, ours only (auth-token.sh, KEYCLOAK=off)
+#   3. gate check open loop at 2,000/s and 5,000/s, and wrk (gate-check.sh)
+#   4. footprint and start of each service, three ways to start the JVM (footprint.sh)
+#   5. the refresh sweep: 100,000 due tokens at 100 ms per provider call (token-sweep.sh)
+#   6. the capacity model for 1,000,000 tokens (capacity-model.mjs)
+# The whole output is also kept in .run/bench/all-<time>.txt. About 35 minutes.
+#   tools/bench/all.sh [steps="1 2 3 4 5 6"]
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/lib.sh"
+
+STEPS=${1:-"1 2 3 4 5 6"}
+OUT="$RUN_DIR/bench/all-$(date +%Y%m%d-%H%M).txt"
+mkdir -p "$RUN_DIR/bench"
+BENCH="$ROOT/tools/bench"
+# only the tables reach the summary; each script's progress stays on the terminal
+section() { printf '\n## %s\n' "$1" | tee -a "$OUT"; }
+tables() { grep -E '^\||^[a-z].*[:=]' | tee -a "$OUT"; }
+
+for s in $STEPS; do
+  case $s in
+    1) section "1. Session refresh, 2,000 sessions, beside Keycloak (targets: >= 2x Keycloak's best case on Temurin 25, >= 85 % of the signing ceiling on JDK 17, p99 <= 20 ms at c=32)"
+       "$BENCH/auth-token.sh" 2000 30 32 | tables ;;
+    2) section "2. Session refresh, 100,000 sessions (same targets; Keycloak's figures from step 1)"
+       KEYCLOAK=off "$BENCH/auth-token.sh" 100000 30 32 | tables ;;
+    3) section "3. Gate check, open loop (targets: p99 <= 5 ms at 2,000/s, <= 10 ms at 5,000/s)"
+       "$BENCH/gate-check.sh" "2000 5000" 30 | tables ;;
+    4) section "4. Footprint and start (targets: ready <= 3 s, RSS <= 200 MB after the load)"
+       "$BENCH/footprint.sh" | tables ;;
+    5) section "5. Refresh sweep, 100,000 due tokens at 100 ms (target: <= 1.25x N x latency / concurrency)"
+       "$BENCH/token-sweep.sh" 100000 100 100 | tables ;;
+    6) section "6. Capacity model, 1,000,000 tokens (docs/capacity.md)"
+       node "$BENCH/capacity-model.mjs" | tee -a "$OUT" ;;
+    *) fail "unknown step $s" ;;
+  esac
+done
+step "All figures: $OUT"

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Footprint and start of each service, packaged as the local run and the images
+# start it (scripts/lib.sh service_java_opts): milliseconds from the process's
+# start to /q/health/ready 200, RSS when ready, and RSS after 20 s of wrk (c=32)
+# on the endpoint the service answers most (auth: session refresh; token: the
+# platform users; connector: the cards; notification: the bell). Three ways to
+# start: JDK 17 as is; JDK 17 with an AppCDS archive (written at the exit of a
+# static-init run, as the image build records it); Temurin 25 with an AOT cache (-XX:AOTCacheOutput, same). Each
+# service is started alone (auth-service stays up: the others verify its JWTs
+# and check its sessions). Prints one table with the targets (ready <= 3 s,
+# RSS <= 200 MB). Not a test (docs/performance.md).
+#   tools/bench/footprint.sh [variants="jdk17 jdk17-cds temurin25-aot"]
+# Uses the test infrastructure (55433 / 29092) and ports 18181-18184.
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/lib.sh"
+load_local_secrets
+
+VARIANTS=${1:-"jdk17 jdk17-cds temurin25-aot"}
+JDK17=/usr/lib/jvm/java-17-openjdk-amd64 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+SERVICES="auth-service:18181 token-service:18182 connector-service:18183 notification-service:18184"
+WORK="$RUN_DIR/bench/footprint"
+mkdir -p "$WORK"
+command -v wrk >/dev/null || { step "Installing wrk"; as_root apt-get install -y -qq wrk >&2; }
+"$ROOT/scripts/infra.sh" start test
+for entry in $SERVICES; do
+  [ -f "$ROOT/${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] && continue
+  step "Building the services"; (cd "$ROOT" && mvnw -q package -DskipTests -pl auth-service,token-service,connector-service,notification-service -am); break
+done
+
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 DB_USER=wevion QUARKUS_LOG_LEVEL=WARN
+export JWT_KEYS_FILE="$WORK/jwt-keys.json" AUTH_JWT_GENERATE_MISSING_KEYS=true AUTH_LOGIN_BCRYPT_COST=4
+export TOKEN_KEYSET_FILE="$WORK/token-keyset.json" TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET=true
+export AUTH_URL=http://127.0.0.1:18181 WEVION_AUTH_URL=http://127.0.0.1:18181 CONNECTOR_SYNC_EVERY=off TOKEN_REFRESH_EVERY=off
+export MALLOC_ARENA_MAX=2   # as in the images: glibc's per-thread arenas otherwise hold tens of MB
+declare -A PIDS=()
+stop() { local pid=${PIDS[$1]:-}; [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; unset "PIDS[$1]"; }
+stop_all() { for s in "${!PIDS[@]}"; do stop "$s"; done; }
+trap stop_all EXIT
+
+# record VARIANT SERVICE: the class cache of the service's jar (quarkus.appcds.generate ends the run after static init)
+record() {
+  local cache
+  case $1 in
+    jdk17-cds) "$JDK17/bin/java" $(service_java_opts) -XX:ArchiveClassesAtExit="$WORK/$2.jsa" -Dquarkus.appcds.generate=true \
+      -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" >"$WORK/$2-record.log" 2>&1 ;;
+    temurin25-aot) "$JDK25/bin/java" $(service_java_opts) -XX:AOTCacheOutput="$WORK/$2.aot" -Dquarkus.appcds.generate=true \
+      -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" >"$WORK/$2-record.log" 2>&1 ;;
+  esac || fail "recording the class cache of $2 failed ($WORK/$2-record.log)"
+}
+
+# start VARIANT SERVICE PORT: starts it, waits for ready, sets READY_MS
+start() {
+  local variant=$1 svc=$2 port=$3 java opts db=${2%-service}
+  opts=$(service_java_opts)
+  case $variant in
+    jdk17) java=$JDK17/bin/java ;;
+    jdk17-cds) java=$JDK17/bin/java opts+=" -XX:SharedArchiveFile=$WORK/$svc.jsa" ;;
+    temurin25-aot) java=$JDK25/bin/java opts+=" -XX:AOTCache=$WORK/$svc.aot" ;;
+    *) fail "unknown variant $variant" ;;
+  esac
+  local t0; t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" "$java" $opts -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
+    >"$WORK/$svc.log" 2>&1 &
+  PIDS[$svc]=$!
+  until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; do
+    kill -0 "${PIDS[$svc]}" 2>/dev/null || { tail -20 "$WORK/$svc.log" >&2; fail "$svc did not start ($WORK/$svc.log)"; }
+    sleep 0.02
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+rss_mb() { echo $(( $(ps -o rss= -p "${PIDS[$1]}") / 1024 )); }
+
+# the load each service gets: a logged-in user's most frequent request
+session() {
+  local email="footprint-$(date +%s%N)@example.com"
+  curl -fsS -XPOST localhost:18181/api/v1/auth/signup -H 'Content-Type: application/json' -H "X-Forwarded-For: 10.9.$((RANDOM % 250)).$((RANDOM % 250))" \
+    -d "{\"email\":\"$email\",\"password\":\"footprint password\",\"workspaceName\":\"Footprint\"}" >/dev/null
+  for _ in $(seq 50); do
+    curl -fsS -o /dev/null -D - -XPOST localhost:18181/api/v1/auth/login -H 'Content-Type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"footprint password\"}" | sed -n 's/^[Ss]et-[Cc]ookie: wevion_session=\([^;]*\).*/\1/p'
+  done >"$WORK/cookies.txt"
+  curl -fsS -XPOST localhost:18181/api/v1/auth/token -H "Cookie: wevion_session=$(head -1 "$WORK/cookies.txt")" \
+    | sed 's/.*"accessToken":"\([^"]*\)".*/\1/' >"$WORK/jwt.txt"
+}
+load() {
+  local svc=$1 port=$2
+  case $svc in
+    auth-service) COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c32 -d20s -s "$ROOT/tools/bench/token-refresh.lua" "http://127.0.0.1:$port" ;;
+    token-service) wrk -t2 -c32 -d20s -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/platform-users" ;;
+    connector-service) wrk -t2 -c32 -d20s -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/connectors" ;;
+    notification-service) wrk -t2 -c32 -d20s -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/notifications" ;;
+  esac | grep -E 'Requests/sec|RESULT' | head -1 | sed 's/.*rps=\([0-9]*\).*/\1/; s/Requests\/sec: *\([0-9]*\).*/\1/'
+}
+
+ROWS=()
+for variant in $VARIANTS; do
+  step "$variant"
+  if [ "$variant" != jdk17 ]; then
+    info "each service's class cache, recorded as the image build does: up to the end of Quarkus's static init"
+    for entry in $SERVICES; do record "$variant" "${entry%%:*}"; done
+  fi
+  declare -A READY=() IDLE=()
+  for entry in $SERVICES; do
+    svc=${entry%%:*}
+    start "$variant" "$svc" "${entry##*:}"
+    READY[$svc]=$READY_MS IDLE[$svc]=$(rss_mb "$svc")
+    info "$svc ready in ${READY_MS} ms, ${IDLE[$svc]} MB"
+  done
+  session
+  for entry in $SERVICES; do
+    svc=${entry%%:*}
+    rps=$(load "$svc" "${entry##*:}")
+    after=$(rss_mb "$svc")
+    ROWS+=("$(printf '| %s | %s | %s ms (%.2fx) | %s MB | %s MB (%.2fx) | %s/s |' "$svc" "$variant" "${READY[$svc]}" \
+      "$(awk "BEGIN{print ${READY[$svc]}/3000}")" "${IDLE[$svc]}" "$after" "$(awk "BEGIN{print $after/200}")" "$rps")")
+  done
+  stop_all
+done
+
+printf '\n| service | JVM | ready (vs 3 s) | RSS ready | RSS after 20 s of load (vs 200 MB) | load (wrk c=32) |\n|---|---|---|---|---|---|\n'
+printf '%s\n' "${ROWS[@]}"
+printf '\nJVM settings: %s, MALLOC_ARENA_MAX=2\n' "$(service_java_opts)"
