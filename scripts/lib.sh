@@ -62,5 +62,5 @@ load_local_secrets() { set -a; . "$ROOT/scripts/local-secrets.env"; set +a; }
 # collector needs no extra threads or regions on a 2-core box and pauses for
 # a few milliseconds at this heap size.
 service_java_opts() {
-  echo "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError"
+  echo "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:+ExitOnOutOfMemoryError"
 }

@@ -37,15 +37,17 @@ stop() { local pid=${PIDS[$1]:-}; [ -n "$pid" ] && kill "$pid" 2>/dev/null && wa
 stop_all() { for s in "${!PIDS[@]}"; do stop "$s"; done; }
 trap stop_all EXIT
 
-# record VARIANT SERVICE: the class cache of the service's jar (quarkus.appcds.generate ends the run after static init)
+# record VARIANT SERVICE: the class cache of the service's jar, as the image build records it: a start
+# with no database (quarkus.appcds.generate: exit at once), so it covers Quarkus's static init
 record() {
-  local cache
+  rm -f "$WORK/$2.jsa" "$WORK/$2.aot"
   case $1 in
     jdk17-cds) "$JDK17/bin/java" $(service_java_opts) -XX:ArchiveClassesAtExit="$WORK/$2.jsa" -Dquarkus.appcds.generate=true \
       -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" >"$WORK/$2-record.log" 2>&1 ;;
     temurin25-aot) "$JDK25/bin/java" $(service_java_opts) -XX:AOTCacheOutput="$WORK/$2.aot" -Dquarkus.appcds.generate=true \
       -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" >"$WORK/$2-record.log" 2>&1 ;;
-  esac || fail "recording the class cache of $2 failed ($WORK/$2-record.log)"
+  esac || true # with no database here its start stops at Flyway, after static init: the cache is written at exit all the same
+  [ -s "$WORK/$2.jsa" ] || [ -s "$WORK/$2.aot" ] || fail "recording the class cache of $2 failed ($WORK/$2-record.log)"
 }
 
 # start VARIANT SERVICE PORT: starts it, waits for ready, sets READY_MS

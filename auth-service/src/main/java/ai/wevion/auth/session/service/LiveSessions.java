@@ -45,6 +45,7 @@ public class LiveSessions {
     private final SessionEventsConsumer stream;
     private final Duration maxLag;
     private final int maxEntries;
+    private volatile Instant nextSweep = Instant.MIN;
 
     public LiveSessions(RevokedSessions revoked, SessionEventsConsumer stream, SessionCheckConfig config, AuthConfig auth) {
         this.revoked = revoked;
@@ -70,6 +71,10 @@ public class LiveSessions {
     public void remember(Session session) {
         if (byHash.size() >= maxEntries) {
             Instant now = Instant.now();
+            if (now.isBefore(nextSweep)) {
+                return; // full, and swept less than a second ago: a sweep reads every entry, so not on every request
+            }
+            nextSweep = now.plusSeconds(1);
             byHash.values().removeIf(l -> !now.isBefore(l.expiresAt()) || revoked.isRevoked(l.sessionId().toString()));
             if (byHash.size() >= maxEntries) {
                 return; // full of live sessions: the others keep reading the database
