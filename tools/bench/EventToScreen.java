@@ -36,7 +36,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * timestamp on token-status (a consumer of the topic, as connector-service is).
  * Everything through the gateway, as a browser would.
  *
- * Args: gatewayUrl simUrl kafkaBootstrap metaAppSecret workspaces usersPerWorkspace eventsPerSecond
+ * Args: gatewayUrl simUrl kafkaBootstrap metaAppSecret workspaces usersPerWorkspace eventsPerSecond authServiceUrl
+ *   (sign-ups go to auth-service itself, each from its own forwarded address: through the gateway they
+ *   would all come from one address, which may sign up 20 times an hour)
  * Prints RESULT lines with p50/p90/p99/max per figure.
  */
 public class EventToScreen {
@@ -55,15 +57,26 @@ public class EventToScreen {
     static final Map<String, Long> BELL_SEEN = new ConcurrentHashMap<>();
     static final Map<String, Long> RECORD_TIME = new ConcurrentHashMap<>();
 
-    public static void main(String[] a) throws Exception {
+    public static void main(String[] a) {
+        try {
+            run(a);
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the streams' and the clients' threads would keep the JVM up
+        }
+    }
+
+    static void run(String[] a) throws Exception {
         String gateway = a[0], sim = a[1], kafka = a[2], appSecret = a[3];
         int workspaces = Integer.parseInt(a[4]), perWorkspace = Integer.parseInt(a[5]), rate = Integer.parseInt(a[6]);
+        String auth = a[7];
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         System.err.printf("    %d workspaces x %d connected Meta users%n", workspaces, perWorkspace);
         List<User> users = new ArrayList<>();
         for (int w = 0; w < workspaces; w++) {
-            Workspace ws = signUp(gateway, run, w);
+            Workspace ws = signUp(auth, run, w);
             for (int u = 0; u < perWorkspace; u++) {
                 String name = "E2S " + run + " " + w + "-" + u;
                 String simUser = connect(gateway, sim, ws, name);
@@ -100,7 +113,6 @@ public class EventToScreen {
         print("card_turns_yellow", users, sentAt, CARD_SEEN);
         print("bell_entry", users, sentAt, BELL_SEEN);
         print("outbox_relay_share", users, sentAt, RECORD_TIME);
-        System.exit(0);
     }
 
     static void print(String figure, List<User> users, Map<String, Long> sent, Map<String, Long> seen) {
@@ -119,14 +131,14 @@ public class EventToScreen {
         return sorted[Math.max(0, (int) Math.ceil(percentile / 100 * sorted.length) - 1)];
     }
 
-    static Workspace signUp(String gateway, String run, int w) throws Exception {
+    static Workspace signUp(String auth, String run, int w) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
         String email = "e2s-" + run + "-" + w + "@example.com";
         String address = "10.7." + (w / 250) + "." + (w % 250 + 1);
-        send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/signup")).header("Content-Type", "application/json")
+        send(http, HttpRequest.newBuilder(URI.create(auth + "/api/v1/auth/signup")).header("Content-Type", "application/json")
                 .header("X-Forwarded-For", address)
                 .POST(body(Map.of("email", email, "password", "event to screen", "workspaceName", "E2S " + w))), 201);
-        JsonNode login = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
+        JsonNode login = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(auth + "/api/v1/auth/login"))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", address)
                 .POST(body(Map.of("email", email, "password", "event to screen"))), 200));
         return new Workspace(login.path("accessToken").asText(), http, new ArrayList<>());
@@ -137,15 +149,17 @@ public class EventToScreen {
         String simUser = JSON.readTree(send(PLAIN, HttpRequest.newBuilder(URI.create(sim + "/sim/meta/users"))
                 .header("Content-Type", "application/json")
                 .POST(body(Map.of("name", name, "tokenLifetimeSeconds", 5_184_000,
-                        "adAccounts", List.of(Map.of("id", name.replaceAll("\\D", ""), "name", name))))), 200))
+                        "adAccounts", List.of(Map.of("id", name.replaceAll("\\D", ""), "name", name))))), 201))
                 .path("externalUserId").asText();
-        String authorizeUrl = JSON.readTree(send(ws.http(), HttpRequest.newBuilder(
-                URI.create(gateway + "/api/v1/connect/meta/authorize?mode=connect")).header("Authorization", "Bearer " + ws.jwt()).GET(), 200))
-                .path("authorizeUrl").asText();
+        HttpResponse<String> authorize = ws.http().send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/connect/meta/authorize?mode=connect"))
+                .header("Authorization", "Bearer " + ws.jwt()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String authorizeUrl = JSON.readTree(authorize.body()).path("authorizeUrl").asText();
+        // the connect state's cookie is Secure: browsers (and curl) send it to http://127.0.0.1, java.net's cookie store does not
+        String binding = String.join("; ", authorize.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
         HttpResponse<String> consent = PLAIN.send(HttpRequest.newBuilder(URI.create(authorizeUrl + "&sim_user=" + simUser)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         String callback = consent.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("no redirect from the consent"));
-        send(ws.http(), HttpRequest.newBuilder(URI.create(callback)).header("Accept", "application/json").GET(), 200);
+        send(PLAIN, HttpRequest.newBuilder(URI.create(callback)).header("Accept", "application/json").header("Cookie", binding).GET(), 200);
         return simUser;
     }
 

@@ -20,13 +20,13 @@ port_open 127.0.0.1 8080 && fail "port 8080 is taken: stop the local run first"
 step "Starting the local system (scripts/run-local.sh; log: $WORK/event-to-screen-system.log)"
 "$ROOT/scripts/run-local.sh" >"$WORK/event-to-screen-system.log" 2>&1 &
 SYSTEM=$!
-trap 'kill -INT $SYSTEM 2>/dev/null; wait $SYSTEM 2>/dev/null || true' EXIT
+trap 'kill -TERM $SYSTEM 2>/dev/null; wait $SYSTEM 2>/dev/null || true' EXIT
 wait_for 300 "the local system (see $WORK/event-to-screen-system.log)" grep -q 'is running' "$WORK/event-to-screen-system.log"
 
 step "$((WORKSPACES * PER_WORKSPACE)) events, $RATE per second"
 CP="$ROOT/token-service/target/quarkus-app/lib/main/*"
 java -cp "$CP" "$ROOT/tools/bench/EventToScreen.java" http://127.0.0.1:8080 http://127.0.0.1:8089 127.0.0.1:9092 "$META_APP_SECRET" \
-  "$WORKSPACES" "$PER_WORKSPACE" "$RATE" 2>"$WORK/event-to-screen.log" | grep '^RESULT' >"$WORK/event-to-screen.txt" \
+  "$WORKSPACES" "$PER_WORKSPACE" "$RATE" http://127.0.0.1:8081 2>"$WORK/event-to-screen.log" | grep '^RESULT' >"$WORK/event-to-screen.txt" \
   || { tail -20 "$WORK/event-to-screen.log" >&2; fail "the measurement failed (see $WORK/event-to-screen.log)"; }
 field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$2"; }
 printf '\n| from the state change committed (webhook answered) | events | p50 | p90 | p99 | max | missing |\n|---|---|---|---|---|---|---|\n'
