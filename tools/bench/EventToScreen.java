@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,6 +55,7 @@ public class EventToScreen {
     record User(Workspace workspace, String name, String simUserId) {
     }
 
+    static final Pattern EXPIRED_COUNT = Pattern.compile("(\\d+) connections have expired");
     static final Map<String, Long> CARD_SEEN = new ConcurrentHashMap<>();
     static final Map<String, Long> BELL_SEEN = new ConcurrentHashMap<>();
     static final Map<String, Long> RECORD_TIME = new ConcurrentHashMap<>();
@@ -176,9 +179,14 @@ public class EventToScreen {
                 }
             }
         });
+        // the bell groups a platform's expiries into one entry ("Meta: 7 connections have expired (A, B, C
+        // and 4 more)"); this workspace's users expire in the order of its names, so a count of k covers the first k
         stream(gateway + "/api/v1/notifications/stream", ws, (data, now) -> {
-            for (String name : ws.names()) {
-                if (data.contains(name)) {
+            Matcher grouped = EXPIRED_COUNT.matcher(data);
+            int covered = grouped.find() ? Integer.parseInt(grouped.group(1)) : 0;
+            for (int i = 0; i < ws.names().size(); i++) {
+                String name = ws.names().get(i);
+                if (i < covered || data.contains("connection of " + name + " has expired")) {
                     BELL_SEEN.putIfAbsent(name, now);
                 }
             }
