@@ -80,7 +80,7 @@ final class StatusEvents {
     }
 
     Uni<Void> add(SqlConnection conn, PlatformUserView view, TokenEventType type, Instant expiresAt, String reason, Instant now) {
-        return outbox.add(conn, TokenStatusEvent.TOPIC, view.platformUserId(), TokenStatusEvent.of(type, now, view, expiresAt, reason));
+        return add(conn, List.of(new Change(view, type, expiresAt, reason, now)));
     }
 
     /** The event of a change just made in this transaction. */
