@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import ai.wevion.testing.MutableClock;
+import ai.wevion.token.catalog.ProviderCatalog;
+import ai.wevion.token.refresh.service.RefreshService;
+import ai.wevion.token.store.TokenClaims.ClaimQuery;
 import ai.wevion.testing.ProviderSimulator;
 import ai.wevion.testing.TestJwts.User;
 import ai.wevion.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,6 +26,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(ProviderSimulator.class)
 class RefreshSweepTest extends EmptyTokenTables {
+
+    @Inject
+    ProviderCatalog catalog;
+
+    @Inject
+    RefreshService refresh;
+
+    @Inject
+    Clock clock;
 
     private static final long DAY = 86_400;
 
@@ -168,5 +182,27 @@ class RefreshSweepTest extends EmptyTokenTables {
             assertThat(events.events().stream().filter(e -> e.contains(id) && e.contains("\"TOKEN_EXPIRING\"")
                     && e.contains("DATA_ACCESS_EXPIRING")).count()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aTokenLeftClaimedByAReplicaThatDiedIsRefreshedByTheNextRetryPassOnceItsLeaseLapses_T3() {
+        User owner = TokenApi.owner();
+        String sim = TokenApi.metaUser("Stranded", 3 * DAY);
+        String id = (String) TokenApi.connect(owner, sim).get("platformUserId");
+        // a replica claims the token for its sweep and dies before the provider answers
+        Instant now = clock.instant();
+        assertThat(catalog.require("meta").store().claims().claim(new ClaimQuery(now.plus(Duration.ofDays(7)), now, 10,
+                now.plus(Duration.ofMinutes(5)), now.plusSeconds(1), false, null, true, "meta")).await().indefinitely()).hasSize(1);
+
+        // while the claim holds, nobody else takes it
+        assertThat(refresh.retryDeferred().await().indefinitely().due()).isZero();
+        assertThat(ProviderSimulator.calls("meta", "exchange", sim)).isEqualTo(1);
+
+        // once the lease (5 minutes) is over, the per-minute retry pass takes it: minutes, not the next 12-hour cycle
+        MutableClock.advance(Duration.ofMinutes(6));
+        RefreshService.SweepResult retried = refresh.retryDeferred().await().indefinitely();
+        assertThat(retried.refreshed()).isEqualTo(1);
+        assertThat(ProviderSimulator.calls("meta", "exchange", sim)).isEqualTo(2); // connect + one refresh
+        assertThat(TokenApi.platformUser(owner, id)).containsEntry("status", "ACTIVE").containsEntry("lastRefreshError", null);
     }
 }

@@ -5,12 +5,14 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -20,9 +22,15 @@ import org.jboss.logging.Logger;
  * acknowledged them. Woken by {@link OutboxListener} on commit and, as a safety
  * net (missed notification, broker down), every few seconds. Rows are claimed
  * with {@code FOR UPDATE SKIP LOCKED}, so replicas never send the same row at
- * the same time; a send that fails leaves its rows for the next run, which
- * comes 200 ms later, then twice as late each time up to 5 s (a broker that
- * returns gets the backlog at once, not at the next poll).
+ * the same time. Each row is acknowledged on its own (the producer is
+ * idempotent, acks=all): a batch the broker takes only in part — it went away
+ * mid-batch — deletes the rows it acknowledged and leaves the rest, so nothing
+ * is sent twice; a row after an unacknowledged one with the same key is kept
+ * too, so a key's events never overtake each other. Still at least once: a
+ * relay that dies between the broker's answer and the delete sends those rows
+ * again (consumers are idempotent). The next run after a failure comes 200 ms
+ * later, then twice as late each time up to 5 s (a broker that returns gets
+ * the backlog at once, not at the next poll).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -54,16 +62,22 @@ public class OutboxRelay {
         }
         again.set(false);
         relayBatch().subscribe().with(
-                sent -> {
-                    retryMillis = FIRST_RETRY;
-                    finish(sent == BATCH);
+                batch -> {
+                    if (batch.unsent() == 0) {
+                        retryMillis = FIRST_RETRY;
+                        finish(batch.claimed() == BATCH);
+                    } else {
+                        paused(batch.unsent() + " of " + batch.claimed() + " rows not acknowledged: " + batch.failure());
+                    }
                 },
-                failure -> {
-                    LOG.warnf("outbox relay paused, retrying in %d ms: %s", retryMillis, failure.getMessage());
-                    vertx.setTimer(retryMillis, id -> relay());
-                    retryMillis = Math.min(retryMillis * 2, MAX_RETRY);
-                    finish(false);
-                });
+                failure -> paused(failure.getMessage()));
+    }
+
+    private void paused(String why) {
+        LOG.warnf("outbox relay paused, retrying in %d ms: %s", retryMillis, why);
+        vertx.setTimer(retryMillis, id -> relay());
+        retryMillis = Math.min(retryMillis * 2, MAX_RETRY);
+        finish(false);
     }
 
     private void finish(boolean more) {
@@ -73,25 +87,56 @@ public class OutboxRelay {
         }
     }
 
-    Uni<Integer> relayBatch() {
+    /** One run: how many rows it claimed, how many of them are still waiting, and the first send failure. */
+    record Batch(int claimed, int unsent, String failure) {
+    }
+
+    private record Row(long id, String key, Uni<Boolean> acknowledged) {
+    }
+
+    Uni<Batch> relayBatch() {
         return pool.withTransaction(conn -> conn
                 .preparedQuery("select id, topic, message_key, payload from outbox_event order by id limit $1 for update skip locked")
                 .execute(Tuple.of(BATCH))
                 .chain(rows -> {
-                    List<Long> ids = new ArrayList<>();
-                    List<Uni<Void>> sends = new ArrayList<>();
-                    for (Row row : rows) {
-                        ids.add(row.getLong("id"));
-                        sends.add(send(row.getString("topic"), row.getString("message_key"), row.getString("payload")));
+                    List<Row> claimed = new ArrayList<>();
+                    AtomicReference<String> firstFailure = new AtomicReference<>();
+                    for (var row : rows) {
+                        Uni<Boolean> acknowledged = send(row.getString("topic"), row.getString("message_key"), row.getString("payload"))
+                                .replaceWith(true)
+                                .onFailure().recoverWithItem(e -> {
+                                    firstFailure.compareAndSet(null, e.getMessage());
+                                    return false;
+                                });
+                        claimed.add(new Row(row.getLong("id"), row.getString("message_key"), acknowledged));
                     }
-                    if (ids.isEmpty()) {
-                        return Uni.createFrom().item(0);
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().item(new Batch(0, 0, null));
                     }
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(() -> conn.preparedQuery("delete from outbox_event where id = any($1)")
-                                    .execute(Tuple.of(ids.toArray(Long[]::new))))
-                            .map(deleted -> ids.size());
+                    return Uni.join().all(claimed.stream().map(Row::acknowledged).toList()).andCollectFailures()
+                            .chain(acks -> {
+                                List<Long> done = sentInOrder(claimed, acks);
+                                Batch batch = new Batch(claimed.size(), claimed.size() - done.size(), firstFailure.get());
+                                return done.isEmpty() ? Uni.createFrom().item(batch)
+                                        : conn.preparedQuery("delete from outbox_event where id = any($1)")
+                                                .execute(Tuple.of(done.toArray(Long[]::new))).replaceWith(batch);
+                            });
                 }));
+    }
+
+    /** The rows to delete: acknowledged ones, except those after an unacknowledged row of their key (sent again, in order). */
+    private static List<Long> sentInOrder(List<Row> claimed, List<Boolean> acks) {
+        List<Long> done = new ArrayList<>();
+        Set<String> held = new HashSet<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            Row row = claimed.get(i);
+            if (!acks.get(i)) {
+                held.add(String.valueOf(row.key()));
+            } else if (!held.contains(String.valueOf(row.key()))) {
+                done.add(row.id());
+            }
+        }
+        return done;
     }
 
     private Uni<Void> send(String topic, String key, String payload) {

@@ -7,7 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Every 12 hours the sweep (T3); every minute the OAuth 2.0 access tokens
- * within their buffer, and the deferred tokens whose retry time has come (T4).
+ * within their buffer, and the deferred tokens whose retry time has come
+ * or whose claim lapsed unfinished (a replica died mid-refresh) (T4).
  */
 @ApplicationScoped
 public class RefreshJob {

@@ -29,7 +29,7 @@ public final class TokenClaims {
                   and (t.next_attempt_at is null or t.next_attempt_at <= $2)
                   and (t.claimed_until is null or t.claimed_until < $2)
                   and t.updated_at < $6
-                  and (not $7 or t.next_attempt_at is not null)
+                  and (not $7 or t.next_attempt_at is not null or t.claimed_by is not null)
                   and ($8::uuid is null or t.platform_user_id = $8)
                 order by t.expires_at
                 limit $3
@@ -48,7 +48,10 @@ public final class TokenClaims {
     }
 
     /**
-     * {@code checkNonExpiring}: also take tokens that never expire, for their
+     * {@code retriesOnly}: only tokens a refresh already touched — deferred ones
+     * whose retry time has come, and those whose claim lapsed unfinished (the
+     * replica that held it died), so a crash strands a token for one lease, not
+     * until the next cycle; {@code checkNonExpiring}: also take tokens that never expire, for their
      * liveness check (once per cycle); {@code platform}: this provider's tokens
      * (each has its own refresh window).
      */

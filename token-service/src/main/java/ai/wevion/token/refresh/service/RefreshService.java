@@ -20,7 +20,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -72,6 +74,7 @@ public class RefreshService {
     private final TokenConfig.Refresh config;
     private final RefreshRules rules;
     private final RefreshMetrics metrics;
+    private final AtomicReference<CompletableFuture<SweepResult>> sweeping = new AtomicReference<>();
 
     public RefreshService(ProviderCatalog catalog, TokenCipher cipher, Clock clock, TokenConfig config, RefreshMetrics metrics) {
         this.catalog = catalog;
@@ -82,9 +85,25 @@ public class RefreshService {
         this.metrics = metrics;
     }
 
-    /** One cycle: every provider's due tokens once (a token refreshed or deferred in this cycle is not taken again). */
+    /**
+     * One cycle: every provider's due tokens once (a token refreshed or deferred
+     * in this cycle is not taken again). One at a time per replica: a sweep asked
+     * for while one runs (the schedule and an operator's run) gets the running
+     * one's result, so the provider calls in flight stay at the configured
+     * concurrency.
+     */
     public Uni<SweepResult> sweep() {
-        return each(p -> true, new Pass(false, true));
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<SweepResult> mine = new CompletableFuture<>();
+            CompletableFuture<SweepResult> running = sweeping.compareAndExchange(null, mine);
+            if (running != null) {
+                return Uni.createFrom().completionStage(running);
+            }
+            each(p -> true, new Pass(false, true))
+                    .onTermination().invoke(() -> sweeping.set(null))
+                    .subscribe().with(mine::complete, mine::completeExceptionally);
+            return Uni.createFrom().completionStage(mine);
+        });
     }
 
     /** Access tokens that live about an hour, within their buffer (every minute). */
@@ -92,7 +111,7 @@ public class RefreshService {
         return each(p -> p.gateway().shortLived(), new Pass(false, false));
     }
 
-    /** Deferred tokens whose retry time has come (between cycles). */
+    /** Deferred tokens whose retry time has come, and claims that lapsed unfinished (between cycles, every minute). */
     public Uni<SweepResult> retryDeferred() {
         return each(p -> true, new Pass(true, true));
     }
