@@ -172,10 +172,12 @@ case "$ACTION" in
   stop) kafka_stop; pg_stop ;;
   kafka-stop) kafka_stop ;;
   kafka-start) kafka_start ;;
+  pg-stop) pg_stop ;;
+  pg-start) pg_start ;;
   reset) kafka_stop; pg_stop; step "Removing $STATE"; rm -rf "$STATE" ;;
   status)
     if port_open 127.0.0.1 "$PG_PORT"; then info "PostgreSQL up on $PG_PORT"; else info "PostgreSQL down"; fi
     if kafka_pid >/dev/null; then info "Kafka up on $KAFKA_PORT"; else info "Kafka down"; fi
     ;;
-  *) fail "usage: scripts/infra.sh start|stop|reset|status|kafka-stop|kafka-start [dev|test]" ;;
+  *) fail "usage: scripts/infra.sh start|stop|reset|status|kafka-stop|kafka-start|pg-stop|pg-start [dev|test]" ;;
 esac

@@ -1,6 +1,7 @@
 // Renders an overlay with kustomize and validates objects: built-in kinds against the
 // Kubernetes OpenAPI schema (kubernetes-models), Strimzi kinds against the schemas of
-// Strimzi's CRDs (strimzi-schemas.json, generated from Strimzi's API classes).
+// Strimzi's CRDs (strimzi-schemas.json, generated from Strimzi's API classes), the
+// PrometheusRule against the Prometheus Operator's CRD (prometheus-operator-schemas.json).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,13 +34,18 @@ function refuseUnknownFields(schema) {
   return schema;
 }
 
-function strimziValidators() {
+// The custom kinds: apiVersion/kind -> a validator. prometheus-operator-schemas.json is the
+// openAPIV3Schema of the operator's PrometheusRule CRD (v1; its version is in the file),
+// descriptions left out and its one inline-flag pattern, (?i)(abort|warn), spelt out for JavaScript.
+function customValidators() {
   const ajv = new Ajv({ allErrors: true, strict: false });
-  const { schemas } = JSON.parse(fs.readFileSync(path.join(here, 'strimzi-schemas.json'), 'utf8'));
   const validators = new Map();
-  for (const [kind, schema] of Object.entries(schemas)) {
-    schema.properties.metadata = { type: 'object' }; // checked by the API server, not by the CRD
-    validators.set(kind, ajv.compile(refuseUnknownFields(schema)));
+  for (const file of ['strimzi-schemas.json', 'prometheus-operator-schemas.json']) {
+    const { schemas } = JSON.parse(fs.readFileSync(path.join(here, file), 'utf8'));
+    for (const [kind, schema] of Object.entries(schemas)) {
+      schema.properties.metadata = { type: 'object' }; // checked by the API server, not by the CRD
+      validators.set(kind, ajv.compile(refuseUnknownFields(schema)));
+    }
   }
   return validators;
 }
@@ -64,12 +70,14 @@ async function builtInValidate(object) {
 
 // Returns a function object -> list of problems (empty when the object is valid).
 export function schemaValidator() {
-  const strimzi = strimziValidators();
+  const customs = customValidators();
   return async (object) => {
     if (!object.metadata?.name) return ['metadata.name is missing'];
-    const custom = strimzi.get(`${object.apiVersion}/${object.kind}`);
-    if (object.apiVersion.startsWith('kafka.strimzi.io/') && !custom) {
-      return [`${object.apiVersion} ${object.kind} is not served by Strimzi (served: ${[...strimzi.keys()].join(', ')})`];
+    const custom = customs.get(`${object.apiVersion}/${object.kind}`);
+    const group = object.apiVersion.split('/')[0];
+    if (['kafka.strimzi.io', 'monitoring.coreos.com'].includes(group) && !custom) {
+      const served = [...customs.keys()].filter((k) => k.startsWith(`${group}/`));
+      return [`${object.apiVersion} ${object.kind} is not served by its operator (served: ${served.join(', ')})`];
     }
     if (!custom) return builtInValidate(object);
     return custom(object) ? [] : custom.errors.map((e) => `${e.instancePath} ${e.message}${e.params?.additionalProperty ? `: ${e.params.additionalProperty}` : ''}`);

@@ -1,6 +1,7 @@
 package ai.wevion.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import ai.wevion.testing.TopicProbe;
@@ -42,9 +43,17 @@ class OutboxRelayTest {
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                     .until(() -> count(topic, before) == 1 && count(topic, after) == 1);
             assertThat(waiting(run)).as("rows still in the outbox").containsExactly(run + "-b");
+            // and the operator sees it waiting (the OutboxBacklog alert reads these)
+            await().atMost(Duration.ofSeconds(5)).until(() -> gauge("wevion_outbox_pending") >= 1 && gauge("wevion_outbox_oldest_age_seconds") >= 1);
         } finally {
             db.preparedQuery("delete from outbox_event where message_key like $1").execute(Tuple.of(run + "%")).await().indefinitely();
         }
+    }
+
+    private static double gauge(String name) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
     }
 
     private static long count(TopicProbe topic, String payload) {

@@ -1,6 +1,7 @@
 package ai.wevion.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -143,6 +144,9 @@ class RefreshSweepTest extends EmptyTokenTables {
 
         assertThat(TokenApi.platformUser(owner, id)).containsEntry("status", "EXPIRED").containsEntry("lastRefreshError", "EXPIRED");
         ProviderSimulator.fail("meta", sim, Map.of("mode", "NONE"));
+        // the operator's count of expired tokens by platform (the alert on them reads it)
+        await().atMost(Duration.ofSeconds(5)).until(() -> given().get("/q/metrics").then().extract().asString()
+                .contains("wevion_tokens{platform=\"meta\",status=\"EXPIRED\"} 1.0"));
     }
 
     @Test

@@ -16,6 +16,15 @@ public final class TestInfra {
         run("kafka-start");
     }
 
+    /** PostgreSQL stopped the way an operator's restart or a failover stops it (fast: open connections are cut). */
+    public static void stopPostgres() {
+        run("pg-stop");
+    }
+
+    public static void startPostgres() {
+        run("pg-start");
+    }
+
     private static void run(String action) {
         try {
             Process p = new ProcessBuilder(Repo.path("scripts/infra.sh").toString(), action, "test").inheritIO().start();

@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -30,6 +32,12 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 public class ApiErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiErrorMappers.class);
+
+    private final int databasePort;
+
+    public ApiErrorMappers(@ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> databaseUrl) {
+        this.databasePort = Unavailable.port(databaseUrl.orElse(null));
+    }
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -134,10 +142,33 @@ public class ApiErrorMappers {
                 : ApiError.response(413, "payload_too_large", "The request body is too large.");
     }
 
+    /**
+     * What is not a client's doing: a database or another service that does not
+     * answer right now is a 503 with {@code Retry-After} (one WARN line, no stack
+     * trace); anything else a 500, logged with its stack trace.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Unavailable unavailable = Unavailable.of(e, databasePort);
+        if (unavailable != null) {
+            LOG.warnf("%s: answered 503 (%s)", unavailable.error(), rootMessage(e));
+            return Response.fromResponse(ApiError.response(503, unavailable.error(), unavailable.message()))
+                    .header(HttpHeaders.RETRY_AFTER, Unavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected failure", e);
         return ApiError.response(500, "internal_error", "Something went wrong on our side.");
+    }
+
+    /** The failure's chain in one line ("HibernateException <- ConnectException: Connection refused"), for a WARN without a stack trace. */
+    private static String rootMessage(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        Throwable t = e;
+        for (; t.getCause() != null && t.getCause() != t; t = t.getCause()) {
+            chain.append(t.getClass().getSimpleName()).append(" <- ");
+        }
+        StackTraceElement[] at = t.getStackTrace();
+        return chain.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage())
+                .append(at.length > 0 ? " at " + at[0] : "").toString();
     }
 
     private static Response unauthorized(String error, String message) {
