@@ -39,6 +39,11 @@ final class WevionSystem {
     private static final Map<String, Runnable> LAUNCHES = new java.util.HashMap<>();
     private static final Map<String, Process> BY_MODULE = new java.util.HashMap<>();
     private static String connectorGroup;
+    private static String notificationGroup;
+    private static Map<String, String> tokenServiceEnv;
+    private static String[] tokenServiceProperties;
+    /** A second token-service replica (the fault soak's): same database, same keys, its own port. */
+    static final String TOKEN_2 = "http://127.0.0.1:19085";
     /** The local run's dev-only secrets (scripts/local-secrets.env): the packaged services have none of their own. */
     static final Map<String, String> LOCAL_SECRETS = localSecrets();
     private static boolean started;
@@ -47,6 +52,11 @@ final class WevionSystem {
     }
 
     static synchronized void start() {
+        start(List.of());
+    }
+
+    /** {@code tokenServiceProperties}: more settings for token-service (the fault soak's shorter claim lease and retry wait). */
+    static synchronized void start(List<String> extraTokenServiceProperties) {
         if (started) {
             return;
         }
@@ -54,18 +64,21 @@ final class WevionSystem {
         Runtime.getRuntime().addShutdownHook(new Thread(WevionSystem::stop));
         String run = "system-" + UUID.randomUUID();
         connectorGroup = run + "-connector-service";
-        String notificationGroup = run + "-notification-service";
+        notificationGroup = run + "-notification-service";
         launch("tools/provider-sim", 19089, Map.of());
         launch("auth-service", 19081, Map.of("JWT_KEYS_FILE", new File("target/jwt-keys.json").getAbsolutePath(),
                 "AUTH_JWT_GENERATE_MISSING_KEYS", "true"), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_auth");
-        launch("token-service", 19082, Map.of("TOKEN_KEYSET_FILE", new File("target/token-keyset.json").getAbsolutePath(),
+        tokenServiceEnv = Map.of("TOKEN_KEYSET_FILE", new File("target/token-keyset.json").getAbsolutePath(),
                 "TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET", "true", "META_DIALOG_URL", SIM + "/meta", "META_GRAPH_URL", SIM + "/meta",
                 "META_REDIRECT_URI", GATEWAY + "/api/v1/connect/meta/callback", "TOKEN_PUBLIC_URL", GATEWAY,
                 "GOOGLE_AUTHORIZE_URL", SIM + "/google/o/oauth2/v2/auth", "GOOGLE_TOKEN_URL", SIM + "/google/token",
                 "GOOGLE_USERINFO_URL", SIM + "/google/oauth2/v3/userinfo",
-                "GOOGLE_ADS_CUSTOMERS_URL", SIM + "/google/ads/v17/customers:listAccessibleCustomers"),
-                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_token", "-Dtoken.refresh.every=off",
-                "-Dtoken.refresh.oauth-every=off", "-Dtoken.frontend-url=" + GATEWAY);
+                "GOOGLE_ADS_CUSTOMERS_URL", SIM + "/google/ads/v17/customers:listAccessibleCustomers");
+        List<String> tokenProperties = new ArrayList<>(List.of("-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_token",
+                "-Dtoken.refresh.every=off", "-Dtoken.refresh.oauth-every=off", "-Dtoken.frontend-url=" + GATEWAY));
+        tokenProperties.addAll(extraTokenServiceProperties);
+        tokenServiceProperties = tokenProperties.toArray(String[]::new);
+        launch("token-service", 19082, tokenServiceEnv, tokenServiceProperties);
         // each group starts at the end of the topics, committed before its consumers join (not "latest",
         // which a rebalance before the first commit re-applies, skipping what was published in between)
         FreshConsumerGroups.startAtEnd("127.0.0.1:29092", connectorGroup, Set.of("token-status", "sync-results"));
@@ -112,6 +125,50 @@ final class WevionSystem {
                         () -> !BY_MODULE.get("connector-service").isAlive())
                 .until(() -> ready(CONNECTOR));
         awaitAssigned(connectorGroup);
+    }
+
+    /** Starts the second token-service replica and waits until it is ready. */
+    static synchronized void startSecondTokenService() {
+        launchAs("token-service-2", "token-service", 19085, tokenServiceEnv, tokenServiceProperties);
+        awaitReady("token-service-2", TOKEN_2);
+    }
+
+    /** kill -9 of one process by its name ("token-service", "token-service-2", "connector-service", ...): no shutdown at all. */
+    static synchronized void kill(String name) {
+        Process p = BY_MODULE.get(name);
+        p.destroyForcibly();
+        try {
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        PROCESSES.remove(p);
+    }
+
+    static synchronized long pid(String name) {
+        return BY_MODULE.get(name).pid();
+    }
+
+    static synchronized boolean isAlive(String name) {
+        return BY_MODULE.get(name).isAlive();
+    }
+
+    /** Starts a killed process again as before and waits until it is ready (and a consumer's group holds its partitions). */
+    static synchronized void relaunch(String name, String url) {
+        LAUNCHES.get(name).run();
+        awaitReady(name, url);
+        if (name.equals("connector-service")) {
+            awaitAssigned(connectorGroup);
+        } else if (name.equals("notification-service")) {
+            awaitAssigned(notificationGroup);
+        }
+    }
+
+    private static void awaitReady(String name, String url) {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                .failFast(name + " exited; see system-tests/target/" + name + ".log", () -> !BY_MODULE.get(name).isAlive())
+                .until(() -> ready(url));
     }
 
     /** SIGTERM for a clean stop, then SIGKILL for any process still there after 15 s: nothing outlives the test run. */
@@ -166,12 +223,17 @@ final class WevionSystem {
     }
 
     private static void launch(String module, int port, Map<String, String> env, String... properties) {
-        new File("target/" + new File(module).getName() + ".log").delete(); // a restart appends to this run's log
-        LAUNCHES.put(module, () -> start(module, port, env, properties));
-        LAUNCHES.get(module).run();
+        launchAs(new File(module).getName(), module, port, env, properties);
     }
 
-    private static void start(String module, int port, Map<String, String> env, String... properties) {
+    /** Starts a module's jar as the process {@code name} (its log: target/{@code name}.log) and remembers how, for a restart. */
+    private static void launchAs(String name, String module, int port, Map<String, String> env, String... properties) {
+        new File("target/" + name + ".log").delete(); // a restart appends to this run's log
+        LAUNCHES.put(name, () -> start(name, module, port, env, properties));
+        LAUNCHES.get(name).run();
+    }
+
+    private static void start(String name, String module, int port, Map<String, String> env, String... properties) {
         File jar = new File(ROOT, module + "/target/quarkus-app/quarkus-run.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify (scripts/test.sh), which packages every service first");
@@ -181,14 +243,14 @@ final class WevionSystem {
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + new File(module).getName() + ".log")));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + name + ".log")));
         builder.environment().putAll(LOCAL_SECRETS);
         builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "AUTH_URL", AUTH));
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
             PROCESSES.add(process);
-            BY_MODULE.put(module, process);
+            BY_MODULE.put(name, process);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
