@@ -195,14 +195,20 @@ final class WevionSystem {
         return "-Dmp.messaging.incoming." + channel + ".auto.offset.reset=earliest";
     }
 
-    /** Until the group's members hold every partition of both topics (3 each). */
+    /**
+     * Until the group's two members (one consumer per channel: token-status,
+     * sync-results) hold every partition of both topics (3 each): a member
+     * killed without leaving (kill -9) counts until its session times out
+     * (10 s), and holds its partitions until then.
+     */
     private static void awaitAssigned(String group) {
         java.util.Properties p = new java.util.Properties();
         p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:29092");
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 var d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
-                return d != null && d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum() >= 6;
+                return d != null && d.members().size() == 2
+                        && d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum() >= 6;
             });
         }
     }

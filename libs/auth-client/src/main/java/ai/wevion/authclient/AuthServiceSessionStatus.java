@@ -41,6 +41,21 @@ public class AuthServiceSessionStatus implements SessionStatus {
                 .chain(response -> response.body().map(ignored -> answer(response)));
     }
 
+    /** {@code GET /api/v1/auth/me} without a JWT: a 401 is an answer. */
+    @Override
+    public Uni<Void> reachable() {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(me.toString()).setTimeout(TIMEOUT.toMillis());
+        return http.request(request)
+                .chain(r -> r.send())
+                .chain(response -> response.body().map(ignored -> {
+                    if (response.statusCode() >= 500) {
+                        throw new IllegalStateException("auth-service answered " + response.statusCode());
+                    }
+                    return null;
+                }))
+                .replaceWithVoid();
+    }
+
     private static boolean answer(HttpClientResponse response) {
         return switch (response.statusCode()) {
             case 200 -> true;

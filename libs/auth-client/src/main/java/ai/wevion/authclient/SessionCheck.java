@@ -32,6 +32,7 @@ public class SessionCheck {
     private final Map<String, Uni<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Instant> liveUntil = new ConcurrentHashMap<>();
     private final AtomicBoolean authServiceAnswering = new AtomicBoolean(true);
+    private final AtomicBoolean probing = new AtomicBoolean();
 
     public SessionCheck(RevokedSessions revoked, SessionEventsConsumer stream, SessionStatus authService, SessionCheckConfig config) {
         this.revoked = revoked;
@@ -61,9 +62,28 @@ public class SessionCheck {
                 .chain(live -> live ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new SessionEndedException()));
     }
 
-    /** False while the stream is behind and auth-service does not answer either. */
+    /**
+     * False while the stream is behind and auth-service does not answer either.
+     * Asked by the readiness probe: while auth-service is thought away, each
+     * call also checks (in the background, one at a time) whether it answers
+     * again — a replica that is not ready gets no requests that would show it.
+     */
     public boolean canCheck() {
-        return stream.isCurrent(config.maxLag()) || authServiceAnswering.get();
+        if (stream.isCurrent(config.maxLag())) {
+            return true;
+        }
+        if (!authServiceAnswering.get() && probing.compareAndSet(false, true)) {
+            authService.reachable()
+                    .ifNoItem().after(Duration.ofSeconds(3)).fail()
+                    .onTermination().invoke(() -> probing.set(false))
+                    .subscribe().with(answers -> {
+                        if (!authServiceAnswering.getAndSet(true)) {
+                            LOG.infof("session check: auth-service answers again; sessions are checked with it until the revocation "
+                                    + "stream is current");
+                        }
+                    }, e -> LOG.debugf("session check: auth-service still does not answer (%s)", e.getMessage()));
+        }
+        return authServiceAnswering.get();
     }
 
     /** Which source answers now: {@code session-events} or {@code auth-service}. */

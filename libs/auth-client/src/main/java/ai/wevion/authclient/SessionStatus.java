@@ -10,4 +10,11 @@ import io.smallrye.mutiny.Uni;
 public interface SessionStatus {
 
     Uni<Boolean> isLive(String sessionId, String rawJwt);
+
+    /**
+     * Completes if auth-service answers at all (whatever it says), fails if it
+     * does not: how a replica that is not ready (so gets no requests to ask
+     * with) learns that auth-service is back.
+     */
+    Uni<Void> reachable();
 }

@@ -63,15 +63,21 @@ class SessionCheckTest {
 
     @Test
     void whenNeitherTheStreamNorAuthServiceCanTellTheSessionIsRefusedAndTheReplicaIsNotReady() {
-        stream.current = false;
-        authService.next = Uni.createFrom().failure(new IllegalStateException("connection refused"));
-        assertThatThrownBy(() -> check.requireLive("s1", "jwt", EXP).await().indefinitely())
-                .isInstanceOf(SessionCheckUnavailableException.class);
-        assertThat(check.canCheck()).isFalse();
+        neitherSourceAnswers();
 
         authService.next = Uni.createFrom().item(true);
         check.requireLive("s1", "jwt", EXP).await().indefinitely();
         assertThat(check.canCheck()).isTrue();
+    }
+
+    @Test
+    void aReplicaNotReadyForWantOfBothSourcesIsReadyAgainOnceAuthServiceAnswersWithoutWaitingForARequest() {
+        neitherSourceAnswers();
+
+        // auth-service is back while the broker is still away: the readiness probe itself finds out (not ready = no requests)
+        authService.reachable = Uni.createFrom().voidItem();
+        assertThat(check.canCheck()).isTrue();
+        assertThat(authService.calls).hasValue(1);
     }
 
     @Test
@@ -123,14 +129,30 @@ class SessionCheckTest {
         }
     }
 
+    /** The broker is away and auth-service does not answer: the session is refused with 503 and the replica is not ready. */
+    private void neitherSourceAnswers() {
+        stream.current = false;
+        authService.next = Uni.createFrom().failure(new IllegalStateException("connection refused"));
+        authService.reachable = Uni.createFrom().failure(new IllegalStateException("connection refused"));
+        assertThatThrownBy(() -> check.requireLive("s1", "jwt", EXP).await().indefinitely())
+                .isInstanceOf(SessionCheckUnavailableException.class);
+        assertThat(check.canCheck()).isFalse();
+    }
+
     private static final class AuthService implements SessionStatus {
         final AtomicInteger calls = new AtomicInteger();
         volatile Uni<Boolean> next = Uni.createFrom().item(true);
+        volatile Uni<Void> reachable = Uni.createFrom().voidItem();
 
         @Override
         public Uni<Boolean> isLive(String sessionId, String rawJwt) {
             calls.incrementAndGet();
             return next;
+        }
+
+        @Override
+        public Uni<Void> reachable() {
+            return reachable;
         }
     }
 }

@@ -33,4 +33,10 @@ public class DatabaseSessionStatus implements SessionStatus {
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() > 0);
     }
+
+    /** Its own database: answering when a query goes through. */
+    @Override
+    public Uni<Void> reachable() {
+        return pool.query("select 1").execute().replaceWithVoid();
+    }
 }

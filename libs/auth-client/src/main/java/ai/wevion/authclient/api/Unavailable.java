@@ -3,6 +3,7 @@ package ai.wevion.authclient.api;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * A failure that says "try again shortly", not "this request is wrong" or
  * "our code is wrong": PostgreSQL unreachable, restarting or shutting down
  * (its connection-class SQLSTATEs), a connection cut mid-query, or a
- * connection refused. Decided once here, by type, for every service's error
+ * connection refused or reset. Decided once here, by type, for every service's error
  * answers.
  */
 record Unavailable(String error, String message) {
@@ -37,6 +38,11 @@ record Unavailable(String error, String message) {
             }
             if (t instanceof ConnectException) {
                 return String.valueOf(t.getMessage()).endsWith(":" + databasePort) ? DATABASE : DEPENDENCY;
+            }
+            if (t instanceof SocketException) {
+                // "Connection reset": a peer that went away mid-request (the soak saw it at every PostgreSQL restart);
+                // the socket's failure names no address, so which system it was stays open
+                return DEPENDENCY;
             }
         }
         return null;

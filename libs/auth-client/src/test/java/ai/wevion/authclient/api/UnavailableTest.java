@@ -30,6 +30,12 @@ class UnavailableTest {
     }
 
     @Test
+    void aConnectionResetMidRequestIsUnavailabilityNotOurBug() {
+        // seen by the fault soak at PostgreSQL restarts: netty's read fails with no address to tell whose socket it was
+        assertThat(Unavailable.of(new java.net.SocketException("Connection reset"), 5432).error()).isEqualTo("service_unavailable");
+    }
+
+    @Test
     void aQueryTheDatabaseRefusesOrOurOwnBugIsNotUnavailability() {
         assertThat(Unavailable.of(new PgException("duplicate key", "ERROR", "23505", null), 5432)).isNull();
         assertThat(Unavailable.of(new IllegalStateException("bug"), 5432)).isNull();
