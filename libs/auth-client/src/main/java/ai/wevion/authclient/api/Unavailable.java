@@ -1,9 +1,16 @@
 package ai.wevion.authclient.api;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,24 +36,52 @@ record Unavailable(String error, String message) {
      * database's (the refusal names the address it tried).
      */
     static Unavailable of(Throwable failure, int databasePort) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ClosedConnectionException) {
-                return DATABASE;
+        // the failure and everything behind it: causes, and what a composite failure (Mutiny's
+        // CompositeException, a session closed after a failed query) carries as suppressed
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
             }
-            if (t instanceof PgException pg && isConnectionState(pg.getSqlState())) {
-                return DATABASE;
+            Unavailable kind = kind(t, databasePort);
+            if (kind != null) {
+                return kind;
             }
-            if (t instanceof ConnectException) {
-                return String.valueOf(t.getMessage()).endsWith(":" + databasePort) ? DATABASE : DEPENDENCY;
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
             }
-            if (t instanceof SocketException) {
-                // "Connection reset": a peer that went away mid-request (the soak saw it at every PostgreSQL restart);
-                // the socket's failure names no address, so which system it was stays open
-                return DEPENDENCY;
-            }
+            todo.addAll(List.of(t.getSuppressed()));
         }
         return null;
     }
+
+    private static Unavailable kind(Throwable t, int databasePort) {
+        if (t instanceof ClosedConnectionException) {
+            return DATABASE;
+        }
+        if (t instanceof PgException pg && isConnectionState(pg.getSqlState())) {
+            return DATABASE;
+        }
+        if (t instanceof NoStackTraceThrowable && String.valueOf(t.getMessage()).startsWith(NOT_ACTIVE)) {
+            // the SQL client's answer to a query on a pooled connection PostgreSQL has just closed
+            // (the soak saw it at a restart); the client gives it no type of its own
+            return DATABASE;
+        }
+        if (t instanceof ConnectException) {
+            return String.valueOf(t.getMessage()).endsWith(":" + databasePort) ? DATABASE : DEPENDENCY;
+        }
+        if (t instanceof SocketException) {
+            // "Connection reset": a peer that went away mid-request (the soak saw it at every PostgreSQL restart);
+            // the socket's failure names no address, so which system it was stays open
+            return DEPENDENCY;
+        }
+        return null;
+    }
+
+    private static final String NOT_ACTIVE = "Connection is not active now";
 
     /** The port of a datasource URL ("postgresql://host:5433/db"), PostgreSQL's 5432 when it names none. */
     static int port(String url) {

@@ -2,6 +2,8 @@ package ai.wevion.authclient.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
@@ -33,6 +35,17 @@ class UnavailableTest {
     void aConnectionResetMidRequestIsUnavailabilityNotOurBug() {
         // seen by the fault soak at PostgreSQL restarts: netty's read fails with no address to tell whose socket it was
         assertThat(Unavailable.of(new java.net.SocketException("Connection reset"), 5432).error()).isEqualTo("service_unavailable");
+    }
+
+    @Test
+    void aQueryOnAConnectionPostgresJustClosedIsTheDatabaseEvenInsideACompositeFailure() {
+        // the 30-minute soak's last two 500s: a login at a PostgreSQL restart failed with this, wrapped in
+        // Mutiny's CompositeException beside the failure of closing the session
+        Throwable closed = new NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+        assertThat(Unavailable.of(closed, 5432).error()).isEqualTo("database_unavailable");
+        assertThat(Unavailable.of(new CompositeException(new IllegalStateException("session closed"), closed), 5432))
+                .extracting(Unavailable::error).isEqualTo("database_unavailable");
+        assertThat(Unavailable.of(new NoStackTraceThrowable("something else"), 5432)).isNull();
     }
 
     @Test
