@@ -74,6 +74,9 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
 export DB_USER=wevion
 load_local_secrets   # DB_PASSWORD and every other secret, dev-only values
 export QUARKUS_LOG_CONSOLE_JSON=false   # readable logs here; JSON in a cluster
+# Traces go to an OTLP collector when you name one (OTEL_EXPORTER_OTLP_ENDPOINT=http://host:4317);
+# without one, tracing is off rather than failing to export every few seconds.
+if [[ -z "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]]; then export QUARKUS_OTEL_SDK_DISABLED=true; fi
 export JWT_KEYS_FILE="$RUN_DIR/dev/jwt-keys.json"
 export AUTH_JWT_GENERATE_MISSING_KEYS=true
 export TOKEN_KEYSET_FILE="$RUN_DIR/dev/token-keyset.json"

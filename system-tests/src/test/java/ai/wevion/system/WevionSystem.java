@@ -21,7 +21,7 @@ import java.util.UUID;
  * of their own (system_*). Each run gives connector- and notification-service
  * fresh consumer groups that start at the end of each topic, so the events
  * the module tests left there are not replayed; the run starts once every
- * group holds its partitions.
+ * group holds its partitions. Their spans go to this run's {@link TraceCollector}.
  */
 final class WevionSystem {
 
@@ -62,6 +62,7 @@ final class WevionSystem {
         }
         started = true;
         Runtime.getRuntime().addShutdownHook(new Thread(WevionSystem::stop));
+        TraceCollector.start();
         String run = "system-" + UUID.randomUUID();
         connectorGroup = run + "-connector-service";
         notificationGroup = run + "-notification-service";
@@ -245,13 +246,16 @@ final class WevionSystem {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify (scripts/test.sh), which packages every service first");
         }
         List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.log.level=INFO"));
+                "-Dquarkus.log.level=INFO",
+                // spans to this run's collector (OTLP over HTTP), flushed often enough for a test to follow a story
+                "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf", "-Dquarkus.otel.bsp.schedule.delay=200ms"));
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + name + ".log")));
         builder.environment().putAll(LOCAL_SECRETS);
-        builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "AUTH_URL", AUTH));
+        builder.environment().putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:29092", "DB_USER", "wevion", "AUTH_URL", AUTH,
+                "OTEL_EXPORTER_OTLP_ENDPOINT", TraceCollector.ENDPOINT));
         builder.environment().putAll(env);
         try {
             Process process = builder.start();

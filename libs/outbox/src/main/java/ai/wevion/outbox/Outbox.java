@@ -12,11 +12,14 @@ import java.util.List;
 /**
  * Writes an event in the caller's transaction, so that a state change and its
  * event commit together or not at all; {@link OutboxRelay} sends it to Kafka.
+ * Each row keeps the trace it was written in, so the record's producer span,
+ * and the consumers' spans after it, belong to the story that caused it
+ * (the HTTP request, the refresh sweep) rather than to the relay's poll.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox_event (topic, message_key, payload) values ($1, $2, $3)";
+    private static final String INSERT = "insert into outbox_event (topic, message_key, payload, trace_parent) values ($1, $2, $3, $4)";
 
     private final ObjectMapper json;
 
@@ -29,13 +32,14 @@ public class Outbox {
         row.topic = topic;
         row.messageKey = key;
         row.payload = toJson(event);
+        row.traceParent = TraceParent.current();
         return Panache.getSession().chain(session -> session.persist(row));
     }
 
     /** The same, for work done on a plain SQL connection inside its transaction. */
     public Uni<Void> add(SqlConnection connection, String topic, String key, Object event) {
         return connection.preparedQuery(INSERT)
-                .execute(Tuple.of(topic, key, toJson(event)))
+                .execute(Tuple.of(topic, key, toJson(event), TraceParent.current()))
                 .replaceWithVoid();
     }
 
@@ -48,8 +52,9 @@ public class Outbox {
         if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        String traceParent = TraceParent.current();
         return connection.preparedQuery(INSERT)
-                .executeBatch(messages.stream().map(m -> Tuple.of(topic, m.key(), toJson(m.event()))).toList())
+                .executeBatch(messages.stream().map(m -> Tuple.of(topic, m.key(), toJson(m.event()), traceParent)).toList())
                 .replaceWithVoid();
     }
 

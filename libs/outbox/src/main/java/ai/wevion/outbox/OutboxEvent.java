@@ -17,4 +17,7 @@ public class OutboxEvent {
     public String messageKey;
 
     public String payload;
+
+    /** The W3C traceparent of the span that wrote the row (null outside a trace). */
+    public String traceParent;
 }

@@ -1,6 +1,8 @@
 package ai.wevion.outbox;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Vertx;
@@ -30,7 +32,8 @@ import org.jboss.logging.Logger;
  * relay that dies between the broker's answer and the delete sends those rows
  * again (consumers are idempotent). The next run after a failure comes 200 ms
  * later, then twice as late each time up to 5 s (a broker that returns gets
- * the backlog at once, not at the next poll).
+ * the backlog at once, not at the next poll). A record continues the trace its
+ * row was written in ({@link TraceParent}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -96,13 +99,14 @@ public class OutboxRelay {
 
     Uni<Batch> relayBatch() {
         return pool.withTransaction(conn -> conn
-                .preparedQuery("select id, topic, message_key, payload from outbox_event order by id limit $1 for update skip locked")
+                .preparedQuery("select id, topic, message_key, payload, trace_parent from outbox_event order by id limit $1 for update skip locked")
                 .execute(Tuple.of(BATCH))
                 .chain(rows -> {
                     List<Row> claimed = new ArrayList<>();
                     AtomicReference<String> firstFailure = new AtomicReference<>();
                     for (var row : rows) {
-                        Uni<Boolean> acknowledged = send(row.getString("topic"), row.getString("message_key"), row.getString("payload"))
+                        Uni<Boolean> acknowledged = send(row.getString("topic"), row.getString("message_key"), row.getString("payload"),
+                                        row.getString("trace_parent"))
                                 .replaceWith(true)
                                 .onFailure().recoverWithItem(e -> {
                                     firstFailure.compareAndSet(null, e.getMessage());
@@ -139,11 +143,17 @@ public class OutboxRelay {
         return done;
     }
 
-    private Uni<Void> send(String topic, String key, String payload) {
+    private Uni<Void> send(String topic, String key, String payload, String traceParent) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic)
                 .withKey(key)
                 .build();
-        return kafka.sendMessage(Message.of(payload).addMetadata(metadata));
+        Message<String> message = Message.of(payload).addMetadata(metadata);
+        Context written = TraceParent.of(traceParent);
+        if (written != null) {
+            // the connector's producer span (and the traceparent header it writes) continues the writer's trace
+            message = message.addMetadata(TracingMetadata.withCurrent(written));
+        }
+        return kafka.sendMessage(message);
     }
 }

@@ -4,6 +4,7 @@ import ai.wevion.connector.config.ConnectorConfig;
 import ai.wevion.connector.event.SyncTrigger;
 import ai.wevion.connector.sync.repository.AdAccountRepository;
 import ai.wevion.connector.sync.repository.AdAccountRepository.SyncPoint;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,7 @@ public class SyncScheduleService {
     }
 
     @Scheduled(identity = "sync-schedule", every = "${connector.sync.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithSpan("sync schedule") // a trace of its own: the sync requests it writes, and the workers' answers
     Uni<Void> tick() {
         return scheduleDue().replaceWithVoid();
     }
