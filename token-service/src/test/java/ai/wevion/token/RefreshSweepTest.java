@@ -202,7 +202,8 @@ class RefreshSweepTest extends EmptyTokenTables {
         assertThat(refresh.retryDeferred().await().indefinitely().due()).isZero();
         assertThat(ProviderSimulator.calls("meta", "exchange", sim)).isEqualTo(1);
 
-        // once the lease (5 minutes) is over, the per-minute retry pass takes it: minutes, not the next 12-hour cycle
+        // once the lease (5 minutes here; about 2 by default, ClaimLease) is over, the per-minute retry pass takes it:
+        // minutes, not the next 12-hour cycle
         MutableClock.advance(Duration.ofMinutes(6));
         RefreshService.SweepResult retried = refresh.retryDeferred().await().indefinitely();
         assertThat(retried.refreshed()).isEqualTo(1);

@@ -3,6 +3,7 @@ package ai.wevion.token.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "token")
 public interface TokenConfig {
@@ -82,9 +83,11 @@ public interface TokenConfig {
         @WithDefault("64")
         int concurrency();
 
-        /** How long a claim protects a token from other replicas. */
-        @WithDefault("PT5M")
-        Duration claimLease();
+        /**
+         * How long a claim protects a token from other replicas; unset: sized
+         * per provider from its request timeout and call rate (ClaimLease).
+         */
+        Optional<Duration> claimLease();
 
         /** First wait after a rate limit or a provider failure; doubles per attempt. */
         @WithDefault("PT1M")

@@ -19,9 +19,11 @@ public abstract class ProviderGateway {
     private final Duration refreshWindow;
     private final boolean shortLived;
     private final Duration onDemandWindow;
+    private final Duration requestTimeout;
+    private final int maxCallsPerSecond;
 
     protected ProviderGateway(String platform, String displayName, Flow flow, boolean adminOnly, Duration refreshWindow,
-            boolean shortLived, Duration onDemandWindow) {
+            boolean shortLived, Duration onDemandWindow, Duration requestTimeout, int maxCallsPerSecond) {
         this.platform = platform;
         this.displayName = displayName;
         this.flow = flow;
@@ -29,6 +31,8 @@ public abstract class ProviderGateway {
         this.refreshWindow = refreshWindow;
         this.shortLived = shortLived;
         this.onDemandWindow = onDemandWindow;
+        this.requestTimeout = requestTimeout;
+        this.maxCallsPerSecond = maxCallsPerSecond;
     }
 
     public String platform() {
@@ -62,6 +66,16 @@ public abstract class ProviderGateway {
     /** A credential asked for this close to its end is refreshed first (T2). */
     public Duration onDemandWindow() {
         return onDemandWindow;
+    }
+
+    /** The longest one call to the provider may take before it counts as failed. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Calls per second this replica makes to the provider at most (its renewals wait their turn). */
+    public int maxCallsPerSecond() {
+        return maxCallsPerSecond;
     }
 
     /** The consent screen's URL for this state (T1); {@code reconnect} asks again for declined permissions. */

@@ -26,7 +26,7 @@ public final class MetaGateway extends ProviderGateway {
     private final CallPacer pacer;
 
     public MetaGateway(MetaClient meta, MetaSettings settings, Duration window, Clock clock) {
-        super(PLATFORM, "Meta", Flow.CONSENT_POPUP, false, window, false, ON_DEMAND);
+        super(PLATFORM, "Meta", Flow.CONSENT_POPUP, false, window, false, ON_DEMAND, settings.requestTimeout(), settings.maxCallsPerSecond());
         this.meta = meta;
         this.clock = clock;
         this.pacer = new CallPacer(settings.maxCallsPerSecond());

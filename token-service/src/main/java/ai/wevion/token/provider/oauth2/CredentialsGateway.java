@@ -25,7 +25,7 @@ public final class CredentialsGateway extends ProviderGateway {
 
     public CredentialsGateway(String platform, OAuth2Settings settings, OAuth2Client oauth, Clock clock) {
         super(platform, settings.displayName(), Flow.CREDENTIALS_FORM, settings.adminOnly(), settings.refreshBuffer(), true,
-                OAuth2Gateway.ON_DEMAND);
+                OAuth2Gateway.ON_DEMAND, settings.requestTimeout(), settings.maxCallsPerSecond());
         this.p = settings;
         this.oauth = oauth;
         this.clock = clock;

@@ -29,7 +29,8 @@ public final class OAuth2Gateway extends ProviderGateway {
     private final CallPacer pacer;
 
     public OAuth2Gateway(String platform, OAuth2Settings settings, OAuth2Client oauth, Clock clock) {
-        super(platform, settings.displayName(), Flow.CONSENT_POPUP, settings.adminOnly(), settings.refreshBuffer(), true, ON_DEMAND);
+        super(platform, settings.displayName(), Flow.CONSENT_POPUP, settings.adminOnly(), settings.refreshBuffer(), true, ON_DEMAND,
+                settings.requestTimeout(), settings.maxCallsPerSecond());
         this.p = settings;
         this.oauth = oauth;
         this.clock = clock;

@@ -127,7 +127,7 @@ public class RefreshService {
     /** Claims and refreshes this one token if it is due within {@code dueWithin} and free; false when another refresh has it. */
     public Uni<Boolean> refreshNow(Provider provider, UUID platformUserId, Duration dueWithin) {
         Instant now = clock.instant();
-        return provider.store().claims().claim(new ClaimQuery(now.plus(dueWithin), now, 1, now.plus(config.claimLease()),
+        return provider.store().claims().claim(new ClaimQuery(now.plus(dueWithin), now, 1, now.plus(lease(provider, 1)),
                         now.plusSeconds(1), false, platformUserId, false, provider.platform()))
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false)
                         : refresh(provider, claimed.get(0)).chain(step -> store(provider, List.of(step))).replaceWith(true));
@@ -183,7 +183,13 @@ public class RefreshService {
     private Uni<List<ClaimedToken>> claimBatch(Provider provider, Pass pass, Instant cycleStart) {
         Instant now = clock.instant();
         return provider.store().claims().claim(new ClaimQuery(now.plus(provider.gateway().refreshWindow()), now, config.batchSize(),
-                now.plus(config.claimLease()), cycleStart, pass.retriesOnly(), null, pass.checkNonExpiring(), provider.platform()));
+                now.plus(lease(provider, config.batchSize())), cycleStart, pass.retriesOnly(), null, pass.checkNonExpiring(),
+                provider.platform()));
+    }
+
+    private Duration lease(Provider provider, int batchSize) {
+        return config.claimLease().orElseGet(() -> ClaimLease.of(batchSize, config.concurrency(),
+                provider.gateway().requestTimeout(), provider.gateway().maxCallsPerSecond()));
     }
 
     /** One token's trouble (database hiccup, bad ciphertext) must not stop the sweep; its claim lapses and it is retried. */
