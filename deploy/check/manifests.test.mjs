@@ -153,7 +153,7 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       checkServiceIngress(objects);
     });
 
-    test('the services reach only DNS, PostgreSQL, the Kafka listener, (token-, connector-, notification-service) auth-service\'s http port and (connector-service) token-service\'s; only token-service and notification-service reach the internet, on 443, never a private address', () => {
+    test('the services reach only DNS, PostgreSQL, the Kafka listener, (token-, connector-, notification-service) auth-service\'s http port and (connector-service) token-service\'s (and the collector\'s OTLP port: otel-collector.test.mjs); only token-service and notification-service reach the internet, on 443, never a private address', () => {
       checkServiceEgress(objects);
     });
 
