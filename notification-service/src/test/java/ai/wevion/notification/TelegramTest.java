@@ -158,6 +158,32 @@ class TelegramTest {
     }
 
     @Test
+    void aMessageWaitsOutAnHourLongTelegramOutageAndArrivesWhenTelegramIsBack_N5() {
+        User ana = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
+        long chat = link(ana);
+        int before = botSaid(chat).size();
+        telegramDown(true);
+        try {
+            events.syncFailed(ana.workspaceId(), UUID.randomUUID().toString(), "HTTP 500");
+            await().atMost(Duration.ofSeconds(5)).until(() -> Bell.list(ana).size() == 1);
+            // an hour passes, five minutes at a time: each time the message's backoff is over it is tried again
+            for (int minutes = 0; minutes < 60; minutes += 5) {
+                long calls = ProviderSimulator.calls("telegram", "sendMessage", Long.toString(chat));
+                MutableClock.advance(Duration.ofMinutes(5));
+                await().atMost(Duration.ofSeconds(10)).until(() -> ProviderSimulator.calls("telegram", "sendMessage", Long.toString(chat)) > calls);
+            }
+            assertThat(botSaid(chat)).hasSize(before);
+            // what the on-call engineer sees (alert TelegramBacklog): the oldest message has waited the hour
+            await().atMost(Duration.ofSeconds(10)).until(() -> gauge("wevion_telegram_oldest_age_seconds") >= 3600);
+        } finally {
+            telegramDown(false);
+        }
+        MutableClock.advance(Duration.ofMinutes(5)); // the backoff is at its 5 minutes by now
+        await().atMost(Duration.ofSeconds(10)).until(() -> botSaid(chat).size() == before + 1);
+        assertThat(botSaid(chat).get(before)).startsWith("Sync failed");
+    }
+
+    @Test
     void aUserWhoBlockedTheBotIsUnlinked_N5() {
         User ana = TestJwts.newUser(UUID.randomUUID().toString(), "owner");
         long chat = link(ana);
@@ -216,6 +242,16 @@ class TelegramTest {
         }
         return ProviderSimulator.sim().contentType(ContentType.JSON).body(body).post("/sim/telegram/chats/" + chat + "/messages")
                 .then().statusCode(200).extract().path("webhookStatus");
+    }
+
+    private static double gauge(String name) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .max().orElse(-1);
+    }
+
+    private static void telegramDown(boolean down) {
+        ProviderSimulator.sim().contentType(ContentType.JSON).body(Map.of("telegramDown", down)).post("/sim/settings").then().statusCode(204);
     }
 
     private static List<String> botSaid(long chat) {

@@ -39,6 +39,10 @@ public interface NotificationConfig {
         @WithDefault("1s")
         String deliveryEvery();
 
+        /** How often the delivery queue is measured for the metrics (TelegramMetrics). */
+        @WithDefault("15s")
+        String metricsEvery();
+
         /** Link tokens live this long (N5). */
         @WithDefault("PT24H")
         Duration linkTtl();

@@ -22,7 +22,7 @@ import java.util.UUID;
 public class DeliveryQueueRepository {
 
     /** A claimed message. */
-    public record Delivery(UUID id, long chatId, String text, int attempts) {
+    public record Delivery(UUID id, long chatId, String text, int attempts, Instant createdAt) {
     }
 
     private final Pool pool;
@@ -33,15 +33,15 @@ public class DeliveryQueueRepository {
 
     /** A message for every member of the workspace who linked Telegram. */
     public Uni<Void> enqueueForWorkspace(SqlConnection conn, UUID workspaceId, String text, Instant now) {
-        return conn.preparedQuery("insert into telegram_delivery (id, chat_id, text, next_attempt_at) "
-                + "select gen_random_uuid(), chat_id, $2, $3 from telegram_link where workspace_id = $1")
+        return conn.preparedQuery("insert into telegram_delivery (id, chat_id, text, next_attempt_at, created_at) "
+                + "select gen_random_uuid(), chat_id, $2, $3, $3 from telegram_link where workspace_id = $1")
                 .execute(Tuple.of(workspaceId, text, utc(now)))
                 .replaceWithVoid();
     }
 
     /** A reply in a chat (link confirmations and refusals). */
     public Uni<Void> enqueueReply(SqlConnection conn, long chatId, String text, Instant now) {
-        return conn.preparedQuery("insert into telegram_delivery (id, chat_id, text, next_attempt_at) values ($1, $2, $3, $4)")
+        return conn.preparedQuery("insert into telegram_delivery (id, chat_id, text, next_attempt_at, created_at) values ($1, $2, $3, $4, $4)")
                 .execute(Tuple.of(UUID.randomUUID(), chatId, text, utc(now)))
                 .replaceWithVoid();
     }
@@ -52,13 +52,26 @@ public class DeliveryQueueRepository {
                 update telegram_delivery d set claimed_until = $2 from (
                     select id from telegram_delivery where next_attempt_at <= $1 and (claimed_until is null or claimed_until < $1)
                     order by next_attempt_at limit $3 for update skip locked) due
-                where d.id = due.id returning d.id, d.chat_id, d.text, d.attempts""")
+                where d.id = due.id returning d.id, d.chat_id, d.text, d.attempts, d.created_at""")
                 .execute(Tuple.of(utc(now), utc(leaseUntil), batch)))
                 .map(rows -> {
                     List<Delivery> claimed = new ArrayList<>();
                     rows.forEach(r -> claimed.add(new Delivery(r.getUUID("id"), r.getLong("chat_id"), r.getString("text"),
-                            r.getInteger("attempts"))));
+                            r.getInteger("attempts"), r.getOffsetDateTime("created_at").toInstant())));
                     return claimed;
+                });
+    }
+
+    /** Messages waiting and how long the oldest has waited (the metrics). */
+    public record Backlog(long pending, long oldestAgeSeconds) {
+    }
+
+    public Uni<Backlog> backlog(Instant now) {
+        return pool.preparedQuery("select count(*) as pending, coalesce(extract(epoch from $1 - min(created_at)), 0)::bigint as age "
+                + "from telegram_delivery").execute(Tuple.of(utc(now)))
+                .map(rows -> {
+                    var row = rows.iterator().next();
+                    return new Backlog(row.getLong("pending"), Math.max(0, row.getLong("age")));
                 });
     }
 

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * Sends waiting bot messages, each claimed with a lease so replicas never
  * send one twice at once. 403 "bot was blocked by the user" (or a chat that
  * no longer exists) unlinks the chat and drops its messages; other failures
- * wait as {@link DeliveryRules} says.
+ * wait as {@link DeliveryRules} says (through an outage at Telegram, until a
+ * message is a day old).
  */
 @ApplicationScoped
 public class TelegramDeliveryService {
@@ -33,14 +34,16 @@ public class TelegramDeliveryService {
     private final DeliveryQueueRepository queue;
     private final TelegramLinkRepository links;
     private final Clock clock;
+    private final TelegramMetrics metrics;
 
     public TelegramDeliveryService(Pool pool, TelegramBotClient bot, DeliveryQueueRepository queue, TelegramLinkRepository links,
-            Clock clock) {
+            Clock clock, TelegramMetrics metrics) {
         this.pool = pool;
         this.bot = bot;
         this.queue = queue;
         this.links = links;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${notification.telegram.delivery-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -74,8 +77,11 @@ public class TelegramDeliveryService {
             LOG.infof("Telegram chat %d is gone (%s): unlinked", d.chatId(), answer.description());
             return pool.withTransaction(conn -> links.unlinkChat(conn, d.chatId()).chain(() -> queue.dropChat(conn, d.chatId())));
         }
-        if (DeliveryRules.givesUp(answer, d.attempts())) {
-            LOG.warnf("dropping a Telegram message after %d attempts: %s", DeliveryRules.MAX_ATTEMPTS, answer.description());
+        Duration age = Duration.between(d.createdAt(), now);
+        if (DeliveryRules.givesUp(answer, d.attempts(), age)) {
+            LOG.warnf("dropping a Telegram message after %d attempts over %d minutes: %s", d.attempts() + 1, age.toMinutes(),
+                    answer.description());
+            metrics.dropped(age.compareTo(DeliveryRules.MAX_AGE) >= 0 ? "stale" : "refused");
             return queue.delete(d.id());
         }
         return queue.retryAt(d.id(), now.plus(DeliveryRules.retryIn(answer, d.attempts())));

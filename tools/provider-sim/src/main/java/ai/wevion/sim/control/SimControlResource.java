@@ -33,7 +33,8 @@ public class SimControlResource {
     public record Failure(@NotNull FailureMode mode, @Min(0) Integer count, Integer code) {
     }
 
-    public record Settings(@NotNull @Min(0) Long latencyMs) {
+    /** Each setting given changes; one left out stays as it is. */
+    public record Settings(@Min(0) Long latencyMs, Boolean telegramDown) {
     }
 
     public record Stats(Map<String, Long> calls) {
@@ -154,7 +155,12 @@ public class SimControlResource {
     @Path("/settings")
     @ResponseStatus(204)
     public void settings(@Valid @NotNull Settings request) {
-        latency.set(request.latencyMs());
+        if (request.latencyMs() != null) {
+            latency.set(request.latencyMs());
+        }
+        if (request.telegramDown() != null) {
+            telegram.setDown(request.telegramDown());
+        }
     }
 
     @GET

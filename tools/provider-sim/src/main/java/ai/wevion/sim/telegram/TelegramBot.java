@@ -48,9 +48,19 @@ public class TelegramBot {
     private final WebClient http;
     private volatile String webhookUrl;
     private volatile String webhookSecret;
+    private volatile boolean down;
 
     public TelegramBot(Vertx vertx) {
         this.http = WebClient.create(vertx);
+    }
+
+    /** The whole Bot API unreachable (an outage at Telegram): every call gets its front proxy's 502 page. */
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    public boolean isDown() {
+        return down;
     }
 
     public long newChat(String firstName) {

@@ -39,6 +39,13 @@ public class TelegramResource {
     @Path("/bot{token}/{method}")
     public Response call(@PathParam("token") String token, @PathParam("method") String method, JsonObject body) {
         stats.count("telegram", method, chatOf(body));
+        if (bot.isDown()) {
+            // what Telegram's front proxy answers while the Bot API is down: an HTML page, not the JSON envelope
+            return Response.status(502).type(MediaType.TEXT_HTML)
+                    .entity("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>"
+                            + "\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n")
+                    .build();
+        }
         if (!botToken.equals(token)) {
             return reply(TelegramBot.error(401, "Unauthorized", null));
         }
