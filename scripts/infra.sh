@@ -92,6 +92,16 @@ pg_stop() {
   fi
 }
 
+# Every client connection cut (a network blip, a proxy or a failover that drops connections) while
+# PostgreSQL stays up: the services' pools must notice and reconnect.
+pg_cut() {
+  local bin; bin=$(pg_bin)
+  local psql=("$bin/psql" -h "$PG_DATA" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA)
+  local cut
+  cut=$(as_pg "${psql[@]}" -c "select count(pg_terminate_backend(pid)) from pg_stat_activity where usename = '$DB_USER' and pid <> pg_backend_pid()")
+  info "cut $cut connections of $DB_USER"
+}
+
 kafka_lib() {
   if [ ! -f "$KAFKA_LIB/.complete" ]; then
     step "Fetching the Kafka broker jars from Maven Central (once)"
@@ -174,10 +184,11 @@ case "$ACTION" in
   kafka-start) kafka_start ;;
   pg-stop) pg_stop ;;
   pg-start) pg_start ;;
+  pg-cut) pg_cut ;;
   reset) kafka_stop; pg_stop; step "Removing $STATE"; rm -rf "$STATE" ;;
   status)
     if port_open 127.0.0.1 "$PG_PORT"; then info "PostgreSQL up on $PG_PORT"; else info "PostgreSQL down"; fi
     if kafka_pid >/dev/null; then info "Kafka up on $KAFKA_PORT"; else info "Kafka down"; fi
     ;;
-  *) fail "usage: scripts/infra.sh start|stop|reset|status|kafka-stop|kafka-start|pg-stop|pg-start [dev|test]" ;;
+  *) fail "usage: scripts/infra.sh start|stop|reset|status|kafka-stop|kafka-start|pg-stop|pg-start|pg-cut [dev|test]" ;;
 esac

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,10 +42,12 @@ import org.junit.jupiter.api.Test;
  * The fault soak (issue 16): the packaged system — two token-service replicas,
  * the other services, the gateway, the provider simulator, a real PostgreSQL
  * and Kafka — under steady load (refresh sweeps, reads, gate checks, logins
- * and logouts, tokens failing and reconnected) while faults are injected at
+ * and logouts, tokens failing and reconnected, force syncs whose failures
+ * reach a Telegram chat) while faults are injected at
  * random, one after another, for {@code soak.seconds}: kill -9 of each service
- * and of the second replica, the broker stopped, PostgreSQL restarted, the
- * provider slow, hanging or failing. Then the faults stop and the invariants
+ * and of the second replica, the broker stopped, PostgreSQL restarted or its
+ * connections cut, the provider slow, hanging or failing, Telegram's Bot API
+ * down. Then the faults stop and the invariants
  * are checked and printed as a table (also target/soak-summary.md). Not in the
  * default test run: {@code scripts/soak.sh [minutes]}; CI runs a short one.
  */
@@ -87,7 +89,13 @@ class FaultSoakTest {
         }
     }
 
+    /** A workspace whose syncs fail now and then, its owner's chat linked: each new sync-failure alert is a bot message (N3). */
+    private record TelegramWatch(User owner, long chat, List<String> adAccountIds) {
+    }
+
     private final Answers answers = new Answers();
+    /** Runs the load's steps at their pace, and each revocation check 1 s after its logout. */
+    private final ScheduledExecutorService load = Executors.newScheduledThreadPool(8);
     private final List<String> faults = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
     private final List<String> revocationsAccepted = Collections.synchronizedList(new ArrayList<>());
@@ -96,14 +104,16 @@ class FaultSoakTest {
     private final Map<String, String> doomedMode = new ConcurrentHashMap<>(); // sim -> NONE | EXPIRED
     private final AtomicBoolean loadRuns = new AtomicBoolean(true);
     private final AtomicBoolean faultsOn = new AtomicBoolean(true);
+    private volatile Duration telegramDelivered = Duration.ZERO;
     /** Live tokens still waiting, when the truth settled, for the retry time Meta's rate limit asked for (5 minutes). */
     private final Set<String> waitingOnRateLimit = ConcurrentHashMap.newKeySet();
 
     @Test
     void underRepeatedFaultsNothingIsLostNoTokenIsFalselyExpiredAndEveryViewConvergesToTokenServicesTruth() throws Exception {
         // a crash strands a claim for one lease: shorter here so that the run's end does not wait 5 minutes
+        // and sync failures 5 s apart are separate alerts (each a bot message), not folded into one for 10 minutes
         WevionSystem.start(List.of("-Dtoken.refresh.claim-lease=PT1M", "-Dtoken.refresh.retry-every=10s",
-                "-Dtoken.refresh.first-retry=PT10S", "-Dtoken.refresh.max-retry=PT30S"));
+                "-Dtoken.refresh.first-retry=PT10S", "-Dtoken.refresh.max-retry=PT30S"), List.of("-Dnotification.group-window=PT5S"));
         WevionSystem.startSecondTokenService();
         // a request to a process that hangs must not hang the load: 30 s at most
         io.restassured.RestAssured.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
@@ -111,19 +121,21 @@ class FaultSoakTest {
         List<Token> tokens = population();
         Map<String, Token> byId = tokens.stream().collect(Collectors.toMap(Token::id, t -> t));
         User visitor = SystemApi.signUp();
+        TelegramWatch watch = telegramWatch();
 
         Instant started = Instant.now();
         Map<String, Long> exchangesAtLift;
         Instant lifted;
-        try (TopicProbe events = new TopicProbe("token-status")) {
+        try (TopicProbe events = new TopicProbe("token-status"); SyncWorker worker = new SyncWorker()) {
+            worker.serve(watch.owner().workspaceId());
             Map<String, Long> exchangesAtStart = exchanges();
-            ExecutorService load = Executors.newFixedThreadPool(6);
-            load.submit(loop(3_000, this::sweep));
-            load.submit(loop(200, () -> read(tokens)));
-            load.submit(loop(100, () -> gate(tokens)));
-            load.submit(loop(2_000, () -> session(visitor)));
-            load.submit(loop(10_000, () -> churn(tokens)));
-            load.submit(loop(1_000, events::events)); // the probe keeps what it reads
+            every(3_000, this::sweep);
+            every(200, () -> read(tokens));
+            every(100, () -> gate(tokens));
+            every(2_000, () -> session(visitor));
+            every(10_000, () -> churn(tokens));
+            every(8_000, () -> forceSync(watch, worker));
+            every(1_000, events::events); // the probe keeps what it reads
 
             Instant until = started.plus(RUN);
             while (Instant.now().isBefore(until)) {
@@ -160,11 +172,16 @@ class FaultSoakTest {
             loadRuns.set(false);
             load.shutdown();
             load.awaitTermination(60, TimeUnit.SECONDS);
+            // every sync-failure alert raised reaches the chat once Telegram is back: none lost to the outages
+            Instant telegramFrom = Instant.now();
+            await("Telegram messages delivered").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> botMessages(watch) >= syncFailureAlerts(watch) && telegramPending() == 0);
+            telegramDelivered = Duration.between(telegramFrom, Instant.now());
             List<String> seen = events.events();
             for (int size = -1; size != seen.size(); seen = events.events()) {
                 size = seen.size(); // read to the end: one poll takes 500 records at most
             }
-            report(tokens, byId, seen, exchangesAtStart, started, lifted, settle, converge);
+            report(tokens, byId, seen, exchangesAtStart, started, lifted, settle, converge, watch);
         }
     }
 
@@ -195,21 +212,18 @@ class FaultSoakTest {
 
     // --- the load --------------------------------------------------------------------------------------------------
 
-    private Runnable loop(long everyMillis, Runnable step) {
-        return () -> {
-            while (loadRuns.get()) {
-                try {
-                    step.run();
-                } catch (Exception | AssertionError e) {
-                    // a step cut off by a fault; what matters was recorded
-                }
-                try {
-                    Thread.sleep(everyMillis); // the load's own pace, not a wait for async work
-                } catch (InterruptedException e) {
-                    return;
-                }
+    /** A step of the load, run again {@code everyMillis} after each run ends, until the load stops. */
+    private void every(long everyMillis, Runnable step) {
+        load.scheduleWithFixedDelay(() -> {
+            if (!loadRuns.get()) {
+                return;
             }
-        };
+            try {
+                step.run();
+            } catch (Exception | AssertionError e) {
+                // a step cut off by a fault; what matters was recorded
+            }
+        }, 0, everyMillis, TimeUnit.MILLISECONDS);
     }
 
     /** The 12-hour job, asked of one replica or the other. */
@@ -248,12 +262,12 @@ class FaultSoakTest {
         if (logout == null || logout.statusCode() != 204) {
             return;
         }
-        try {
-            Thread.sleep(1_000); // the bound under test: revocation everywhere within 1 s
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
+        // the bound under test: revocation everywhere within 1 s
+        load.schedule(() -> revocationChecked(jwt), 1, TimeUnit.SECONDS);
+    }
+
+    /** No service accepts the session's JWT any more. */
+    private void revocationChecked(String jwt) {
         for (String service : List.of(WevionSystem.TOKEN, WevionSystem.TOKEN_2, WevionSystem.CONNECTOR, WevionSystem.NOTIFICATION)) {
             String path = service.equals(WevionSystem.CONNECTOR) ? "/api/v1/connectors"
                     : service.equals(WevionSystem.NOTIFICATION) ? "/api/v1/notifications" : "/api/v1/platform-users";
@@ -285,6 +299,60 @@ class FaultSoakTest {
         }
     }
 
+    /** The owner forces a sync; the worker fails two syncs in three (a new SYNC_FAILED alert reaches the bell and the chat). */
+    private void forceSync(TelegramWatch watch, SyncWorker worker) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        if (r.nextInt(3) == 0) {
+            worker.succeedSyncsOf(watch.owner().workspaceId());
+        } else {
+            worker.failSyncsOf(watch.owner().workspaceId());
+        }
+        String account = watch.adAccountIds().get(r.nextInt(watch.adAccountIds().size()));
+        answers.record("connector-service force sync", () -> watch.owner().at(WevionSystem.CONNECTOR)
+                .post("/api/v1/ad-accounts/" + account + "/sync"));
+    }
+
+    private TelegramWatch telegramWatch() {
+        User owner = SystemApi.signUp();
+        long chat = SystemApi.newChat();
+        SystemApi.say(chat, "/start " + SystemApi.telegramLinkToken(owner));
+        await().atMost(Duration.ofSeconds(10)).until(() -> SystemApi.botSaid(chat).size() == 1); // "linked"
+        // one account: each sync that succeeds resolves its alert, so the next failure raises a new one (and a new bot message)
+        String[] accounts = {"soak-sync-" + System.nanoTime()};
+        String sim = SystemApi.simUser("meta", Map.of("name", "Soak syncs", "tokenLifetimeSeconds", 60 * 86_400,
+                "adAccounts", SystemApi.adAccounts(accounts)));
+        SystemApi.connect(owner, "meta", sim);
+        List<String> ids = await().atMost(Duration.ofSeconds(30)).until(() -> SystemApi.adAccountsOf(owner, "meta").stream()
+                .map(a -> a.get("adAccountId").toString()).toList(), l -> l.size() == accounts.length);
+        return new TelegramWatch(owner, chat, ids);
+    }
+
+    /** The bot's messages in the chat after the link confirmation. */
+    private static int botMessages(TelegramWatch watch) {
+        return SystemApi.botSaid(watch.chat()).size() - 1;
+    }
+
+    /** Sync-failure notifications the bell raised (each one queued one bot message with it). */
+    private static long syncFailureAlerts(TelegramWatch watch) {
+        long alerts = 0;
+        String cursor = null;
+        do {
+            var page = watch.owner().at(WevionSystem.NOTIFICATION).queryParam("limit", 200);
+            Response answer = (cursor == null ? page : page.queryParam("cursor", cursor)).get("/api/v1/notifications");
+            answer.then().statusCode(200);
+            alerts += answer.jsonPath().getList("type").stream().filter("SYNC_FAILED"::equals).count();
+            cursor = answer.header("X-Next-Cursor");
+        } while (cursor != null);
+        return alerts;
+    }
+
+    /** notification-service's delivery queue (its gauge, measured every 15 s). */
+    private static double telegramPending() {
+        return given().baseUri(WevionSystem.NOTIFICATION).get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("wevion_telegram_pending")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .max().orElse(-1);
+    }
+
     // --- the faults --------------------------------------------------------------------------------------------------
 
     private static final List<String> KILLABLE = List.of("token-service", "token-service-2", "connector-service", "notification-service",
@@ -295,7 +363,7 @@ class FaultSoakTest {
     private void inject(List<Token> tokens) throws Exception {
         if (deck.isEmpty()) {
             KILLABLE.forEach(name -> deck.add("kill " + name));
-            deck.addAll(List.of("broker", "postgres", "slow", "hang", "storm"));
+            deck.addAll(List.of("broker", "postgres", "postgres cut", "slow", "hang", "storm", "telegram"));
             Collections.shuffle(deck);
         }
         String next = deck.remove(0);
@@ -311,6 +379,12 @@ class FaultSoakTest {
                 TestInfra.stopPostgres();
                 pause(r.nextLong(2_000, 10_000));
                 TestInfra.startPostgres();
+            });
+            case "postgres cut" -> fault("PostgreSQL cut every connection", TestInfra::cutPostgresConnections);
+            case "telegram" -> fault("Telegram's Bot API down", () -> {
+                telegramDown(true);
+                pause(r.nextLong(10_000, 30_000));
+                telegramDown(false);
             });
             case "slow" -> fault("provider slow (2 s a call)", () -> {
                 simLatency(2_000);
@@ -355,6 +429,11 @@ class FaultSoakTest {
         Thread.sleep(millis); // how long the fault lasts
     }
 
+    private static void telegramDown(boolean down) {
+        given().baseUri(WevionSystem.SIM).contentType(ContentType.JSON).body(Map.of("telegramDown", down)).post("/sim/settings")
+                .then().statusCode(204);
+    }
+
     private static void simLatency(long millis) {
         given().baseUri(WevionSystem.SIM).contentType(ContentType.JSON).body(Map.of("latencyMs", millis)).post("/sim/settings")
                 .then().statusCode(204);
@@ -365,6 +444,7 @@ class FaultSoakTest {
         TestInfra.startKafka();
         TestInfra.startPostgres();
         simLatency(0);
+        telegramDown(false);
         tokens.stream().filter(t -> !t.doomed()).forEach(t -> SystemApi.simFailure("meta", t.sim(), "NONE"));
         SERVICES.forEach((name, url) -> {
             if (!WevionSystem.isAlive(name)) {
@@ -458,7 +538,7 @@ class FaultSoakTest {
     }
 
     private void report(List<Token> tokens, Map<String, Token> byId, List<String> seen, Map<String, Long> exchangesAtStart, Instant started,
-            Instant lifted, Duration settle, Duration converge) throws IOException {
+            Instant lifted, Duration settle, Duration converge, TelegramWatch watch) throws IOException {
         // the events of this run's tokens
         Map<String, Integer> byEventId = new HashMap<>();
         List<String> falseExpiries = new ArrayList<>();
@@ -517,6 +597,12 @@ class FaultSoakTest {
                 + " (only a relay killed between send and delete)", verdict(duplicates <= allowedDuplicates)});
         rows.put("revoked sessions accepted after 1 s", new String[] {revocationsAccepted.size() + " of " + revocationsChecked.get() + " checks",
                 "0", verdict(revocationsAccepted.isEmpty())});
+        long alerts = syncFailureAlerts(watch);
+        int delivered = botMessages(watch);
+        long allowedRepeats = count("kill -9 notification-service"); // a message sent, its replica killed before it noted so
+        rows.put("sync-failure alerts reach Telegram, none lost to its outages", new String[] {delivered + " bot messages for " + alerts
+                + " alerts, all within " + telegramDelivered.toMillis() + " ms of the load's end", "≥ " + alerts + ", ≤ " + (alerts + allowedRepeats),
+                verdict(delivered >= alerts && delivered <= alerts + allowedRepeats)});
         rows.put("sweeps asked for", new String[] {String.valueOf(sweepsAsked.get()), "", "ok"});
 
         StringBuilder table = new StringBuilder("| invariant | figure | bound | holds |\n|---|---|---|---|\n");

@@ -60,8 +60,7 @@ final class SyncWorker implements AutoCloseable {
                         if (!workspaces.contains(request.getString("workspaceId"))) {
                             continue; // left on the topic by the module tests
                         }
-                        int status = given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwt)
-                                .get("/internal/v1/credentials/" + request.getString("platformUserId")).statusCode();
+                        int status = credentialStatus(serviceJwt, request.getString("platformUserId"));
                         boolean ok = status == 200 && !failing.contains(request.getString("workspaceId"));
                         String type = ok ? "SYNC_COMPLETED" : "SYNC_FAILED";
                         producer.send(new ProducerRecord<>("sync-results", request.getString("adAccountId"), "{\"eventId\":\""
@@ -77,6 +76,16 @@ final class SyncWorker implements AutoCloseable {
         thread.start();
     }
 
+    /** token-service's answer for the credential, 0 when it gave none (down: the sync fails, as a worker's would). */
+    private static int credentialStatus(String serviceJwt, String platformUserId) {
+        try {
+            return given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwt)
+                    .get("/internal/v1/credentials/" + platformUserId).statusCode();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Every request handled so far. */
     List<JsonPath> handled() {
         return List.copyOf(handled);
@@ -90,6 +99,11 @@ final class SyncWorker implements AutoCloseable {
     /** From now on the workspace's syncs fail (the provider's API is down for it, say). */
     void failSyncsOf(String workspaceId) {
         failing.add(workspaceId);
+    }
+
+    /** From now on the workspace's syncs succeed again (when token-service gives the credential). */
+    void succeedSyncsOf(String workspaceId) {
+        failing.remove(workspaceId);
     }
 
     @Override

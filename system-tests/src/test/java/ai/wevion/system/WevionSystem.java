@@ -52,11 +52,14 @@ final class WevionSystem {
     }
 
     static synchronized void start() {
-        start(List.of());
+        start(List.of(), List.of());
     }
 
-    /** {@code tokenServiceProperties}: more settings for token-service (the fault soak's shorter claim lease and retry wait). */
-    static synchronized void start(List<String> extraTokenServiceProperties) {
+    /**
+     * With more settings for token-service (the fault soak's shorter claim lease and retry wait) and
+     * notification-service (its shorter grouping window).
+     */
+    static synchronized void start(List<String> extraTokenServiceProperties, List<String> extraNotificationServiceProperties) {
         if (started) {
             return;
         }
@@ -87,11 +90,13 @@ final class WevionSystem {
         launch("connector-service", 19083, Map.of("TOKEN_URL", TOKEN), "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_connector",
                 "-Dconnector.sync.every=off", group("token-status", connectorGroup), group("sync-results", connectorGroup),
                 earliest("token-status"), earliest("sync-results"));
-        launch("notification-service", 19084, Map.of("TELEGRAM_API_URL", SIM + "/telegram",
-                "TELEGRAM_WEBHOOK_URL", NOTIFICATION + "/telegram/webhook"),
+        List<String> notificationProperties = new ArrayList<>(List.of(
                 "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:55433/system_notification",
                 group("token-status", notificationGroup), group("sync-results", notificationGroup),
-                earliest("token-status"), earliest("sync-results"));
+                earliest("token-status"), earliest("sync-results")));
+        notificationProperties.addAll(extraNotificationServiceProperties);
+        launch("notification-service", 19084, Map.of("TELEGRAM_API_URL", SIM + "/telegram",
+                "TELEGRAM_WEBHOOK_URL", NOTIFICATION + "/telegram/webhook"), notificationProperties.toArray(String[]::new));
         startGateway();
         for (String url : List.of(SIM, AUTH, TOKEN, CONNECTOR, NOTIFICATION)) {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))

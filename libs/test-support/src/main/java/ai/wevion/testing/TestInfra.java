@@ -25,6 +25,11 @@ public final class TestInfra {
         run("pg-start");
     }
 
+    /** Every connection of the services cut while PostgreSQL stays up (a network blip, a proxy dropping connections). */
+    public static void cutPostgresConnections() {
+        run("pg-cut");
+    }
+
     private static void run(String action) {
         try {
             Process p = new ProcessBuilder(Repo.path("scripts/infra.sh").toString(), action, "test").inheritIO().start();
