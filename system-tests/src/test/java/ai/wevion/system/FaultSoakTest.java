@@ -164,10 +164,10 @@ class FaultSoakTest {
                 throw e;
             }
             Duration settle = Duration.between(settleStart, Instant.now());
-            // then every view follows within 5 s: the gates (connector-service's projection)
+            // then every view follows within 5 s: the gates, the cards and the banners (connector-service's projection)
             Instant truth = Instant.now();
-            await("gates follow token-service").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> tokens.stream().allMatch(t -> gateAllows(t) == expectedActive(t)));
+            await("gates, cards and banners follow token-service").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(() -> wrongViews(tokens).isEmpty());
             Duration converge = Duration.between(truth, Instant.now());
             loadRuns.set(false);
             load.shutdown();
@@ -517,6 +517,34 @@ class FaultSoakTest {
         }
     }
 
+    /** Each view that disagrees with token-service's truth: a gate, a platform user's card, a workspace's banner. */
+    private List<String> wrongViews(List<Token> tokens) {
+        List<String> wrong = new ArrayList<>();
+        for (Token t : tokens) {
+            if (gateAllows(t) != expectedActive(t)) {
+                wrong.add("gate of " + t.id());
+            }
+        }
+        for (User owner : tokens.stream().map(Token::owner).distinct().toList()) {
+            List<Token> theirs = tokens.stream().filter(t -> t.owner() == owner).toList();
+            Map<String, Object> meta = SystemApi.card(owner, "meta");
+            @SuppressWarnings("unchecked")
+            Map<String, String> cards = ((List<Map<String, Object>>) meta.get("platformUsers")).stream()
+                    .collect(Collectors.toMap(c -> (String) c.get("platformUserId"), c -> (String) c.get("card")));
+            for (Token t : theirs) {
+                if (!(expectedActive(t) ? "green" : "yellow").equals(cards.get(t.id()))) {
+                    wrong.add("card of " + t.id());
+                }
+            }
+            List<String> banners = owner.at(WevionSystem.CONNECTOR).get("/api/v1/dashboard/banners").then().statusCode(200)
+                    .extract().jsonPath().getList("platform");
+            if (banners.contains("meta") != theirs.stream().anyMatch(t -> !expectedActive(t))) {
+                wrong.add("banner of " + owner.workspaceId());
+            }
+        }
+        return wrong;
+    }
+
     private static boolean gateAllows(Token t) {
         return SystemApi.gate(t.adAccountId()).then().statusCode(200).extract().<Boolean>path("allowed");
     }
@@ -574,7 +602,7 @@ class FaultSoakTest {
         int pgRestarts = count("PostgreSQL restarted");
         long allowedUnrecorded = (long) tokens.size() * (tokenKills + pgRestarts);
         long allowedDuplicates = 200L * tokenKills; // the relay's batch, sent but not yet deleted when the process died
-        List<String> wrongAtEnd = tokens.stream().filter(t -> gateAllows(t) != expectedActive(t)).map(Token::id).toList();
+        List<String> wrongAtEnd = wrongViews(tokens);
 
         Map<String, String[]> rows = new LinkedHashMap<>();
         rows.put("run", new String[] {Duration.between(started, lifted).toSeconds() + " s of faults, " + faults.size() + " faults: "
@@ -588,7 +616,8 @@ class FaultSoakTest {
                 verdict(falseExpiries.isEmpty())});
         rows.put("token-service's truth settles after the last fault", new String[] {settle.toMillis() + " ms (every token in its expected state, "
                 + "every live one renewed since, " + waitingOnRateLimit.size() + " waiting for the 5 minutes Meta's rate limit asked)", "≤ 3 min", "ok"});
-        rows.put("gates follow token-service's truth", new String[] {converge.toMillis() + " ms; " + wrongAtEnd.size() + " wrong at the end",
+        rows.put("gates, cards and banners follow token-service's truth", new String[] {converge.toMillis() + " ms; " + wrongAtEnd.size()
+                + " wrong at the end",
                 "≤ 5,000 ms", verdict(converge.toMillis() <= 5_000 && wrongAtEnd.isEmpty())});
         rows.put("exchanges without a recorded outcome (in flight at a kill or an outage)", new String[] {unrecorded + " of " + totalExchanges
                 + " exchanges", "≤ " + allowedUnrecorded + " (" + tokens.size() + " × " + (tokenKills + pgRestarts) + " kills/restarts)",
