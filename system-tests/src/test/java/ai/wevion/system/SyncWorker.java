@@ -81,7 +81,7 @@ final class SyncWorker implements AutoCloseable {
         try {
             return given().baseUri(WevionSystem.TOKEN).header("Authorization", "Bearer " + serviceJwt)
                     .get("/internal/v1/credentials/" + platformUserId).statusCode();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // RestAssured throws a refused connection (an IOException) unwrapped
             return 0;
         }
     }
