@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -137,11 +138,12 @@ class FaultSoakTest {
             every(8_000, () -> forceSync(watch, worker));
             every(1_000, events::events); // the probe keeps what it reads
 
-            Instant until = started.plus(RUN);
-            while (Instant.now().isBefore(until)) {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(4_000, 12_000)); // the gap between two faults
-                inject(tokens);
-            }
+            CompletableFuture<Void> dealt = new CompletableFuture<>();
+            ScheduledExecutorService dealer = Executors.newSingleThreadScheduledExecutor();
+            dealNext(dealer, tokens, started.plus(RUN), dealt);
+            await("the faults are dealt").atMost(RUN.plus(Duration.ofMinutes(5))).pollInterval(Duration.ofSeconds(1)).until(dealt::isDone);
+            dealer.shutdown();
+            dealt.join(); // a fault that could not be dealt ends the run
             faultsOn.set(false); // the doomed tokens stay as they are from here: the expectations hold still
             lift(tokens);
             lifted = Instant.now();
@@ -359,8 +361,45 @@ class FaultSoakTest {
             "auth-service");
     private final List<String> deck = new ArrayList<>();
 
+    /** A fault: what starts it, how long it lasts, what ends it (the service restarted, the broker back, ...). */
+    private record Fault(String name, Step start, long lastsMillis, Step end) {
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * After a gap of 4–12 s the next fault starts; once it has lasted its time it ends, is recorded, and the next
+     * is dealt, until {@code until}. {@code dealt} completes then, or fails with the first fault that could not be dealt.
+     */
+    private void dealNext(ScheduledExecutorService dealer, List<Token> tokens, Instant until, CompletableFuture<Void> dealt) {
+        dealer.schedule(() -> {
+            try {
+                Fault fault = next(tokens);
+                Instant at = Instant.now();
+                fault.start().run();
+                dealer.schedule(() -> {
+                    try {
+                        fault.end().run();
+                        record(fault.name(), at);
+                        if (Instant.now().isBefore(until)) {
+                            dealNext(dealer, tokens, until, dealt);
+                        } else {
+                            dealt.complete(null);
+                        }
+                    } catch (Exception e) {
+                        dealt.completeExceptionally(e);
+                    }
+                }, fault.lastsMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                dealt.completeExceptionally(e);
+            }
+        }, ThreadLocalRandom.current().nextLong(4_000, 12_000), TimeUnit.MILLISECONDS);
+    }
+
     /** The next fault, dealt from a shuffled deck of every kind (each kind once before any comes again). */
-    private void inject(List<Token> tokens) throws Exception {
+    private Fault next(List<Token> tokens) {
         if (deck.isEmpty()) {
             KILLABLE.forEach(name -> deck.add("kill " + name));
             deck.addAll(List.of("broker", "postgres", "postgres cut", "slow", "hang", "storm", "telegram"));
@@ -369,64 +408,34 @@ class FaultSoakTest {
         String next = deck.remove(0);
         List<String> healthySims = tokens.stream().filter(t -> !t.doomed()).map(Token::sim).toList();
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        switch (next) {
-            case "broker" -> fault("broker stopped", () -> {
-                TestInfra.stopKafka();
-                pause(r.nextLong(5_000, 20_000));
-                TestInfra.startKafka();
-            });
-            case "postgres" -> fault("PostgreSQL restarted", () -> {
-                TestInfra.stopPostgres();
-                pause(r.nextLong(2_000, 10_000));
-                TestInfra.startPostgres();
-            });
-            case "postgres cut" -> fault("PostgreSQL cut every connection", TestInfra::cutPostgresConnections);
-            case "telegram" -> fault("Telegram's Bot API down", () -> {
-                telegramDown(true);
-                pause(r.nextLong(10_000, 30_000));
-                telegramDown(false);
-            });
-            case "slow" -> fault("provider slow (2 s a call)", () -> {
-                simLatency(2_000);
-                pause(r.nextLong(10_000, 20_000));
-                simLatency(0);
-            });
-            case "hang" -> fault("provider hangs for a third of the users", () -> {
+        return switch (next) {
+            case "broker" -> new Fault("broker stopped", TestInfra::stopKafka, r.nextLong(5_000, 20_000), TestInfra::startKafka);
+            case "postgres" -> new Fault("PostgreSQL restarted", TestInfra::stopPostgres, r.nextLong(2_000, 10_000),
+                    TestInfra::startPostgres);
+            case "postgres cut" -> new Fault("PostgreSQL cut every connection", TestInfra::cutPostgresConnections, 0, () -> { });
+            case "telegram" -> new Fault("Telegram's Bot API down", () -> telegramDown(true), r.nextLong(10_000, 30_000),
+                    () -> telegramDown(false));
+            case "slow" -> new Fault("provider slow (2 s a call)", () -> simLatency(2_000), r.nextLong(10_000, 20_000), () -> simLatency(0));
+            case "hang" -> {
                 List<String> some = healthySims.stream().filter(s -> r.nextInt(3) == 0).toList();
-                some.forEach(s -> SystemApi.simFailure("meta", s, "TIMEOUT"));
-                pause(r.nextLong(10_000, 20_000));
-                some.forEach(s -> SystemApi.simFailure("meta", s, "NONE"));
-            });
-            case "storm" -> fault("provider error storm (5xx and rate limits)", () -> {
-                healthySims.forEach(s -> SystemApi.simFailure("meta", s, r.nextBoolean() ? "TRANSIENT" : "RATE_LIMITED"));
-                pause(r.nextLong(10_000, 20_000));
-                healthySims.forEach(s -> SystemApi.simFailure("meta", s, "NONE"));
-            });
+                yield new Fault("provider hangs for a third of the users", () -> some.forEach(s -> SystemApi.simFailure("meta", s, "TIMEOUT")),
+                        r.nextLong(10_000, 20_000), () -> some.forEach(s -> SystemApi.simFailure("meta", s, "NONE")));
+            }
+            case "storm" -> new Fault("provider error storm (5xx and rate limits)",
+                    () -> healthySims.forEach(s -> SystemApi.simFailure("meta", s, r.nextBoolean() ? "TRANSIENT" : "RATE_LIMITED")),
+                    r.nextLong(10_000, 20_000), () -> healthySims.forEach(s -> SystemApi.simFailure("meta", s, "NONE")));
             default -> {
                 String name = next.substring("kill ".length());
-                fault("kill -9 " + name, () -> {
-                    WevionSystem.kill(name);
-                    pause(r.nextLong(1_000, 5_000));
-                    WevionSystem.relaunch(name, SERVICES.get(name));
-                });
+                yield new Fault("kill -9 " + name, () -> WevionSystem.kill(name), r.nextLong(1_000, 5_000),
+                        () -> WevionSystem.relaunch(name, SERVICES.get(name)));
             }
-        }
+        };
     }
 
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private void fault(String what, Step step) throws Exception {
-        Instant at = Instant.now();
-        step.run();
+    private void record(String what, Instant at) {
         faults.add(at + " " + what + " (" + Duration.between(at, Instant.now()).toMillis() + " ms)");
         faultCounts.computeIfAbsent(what, k -> new AtomicInteger()).incrementAndGet();
         System.out.println("[soak] " + faults.get(faults.size() - 1));
-    }
-
-    private static void pause(long millis) throws InterruptedException {
-        Thread.sleep(millis); // how long the fault lasts
     }
 
     private static void telegramDown(boolean down) {
