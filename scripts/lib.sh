@@ -11,6 +11,17 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # port_open HOST PORT
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# http_ok HOST PORT PATH: whether GET PATH answers 200, asked without starting a process (bash's
+# /dev/tcp), so that polling a starting service every 20 ms takes none of the CPU its start needs
+http_ok() {
+  local status
+  { exec 3<>"/dev/tcp/$1/$2"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$3" "$1" >&3
+  read -r -t 2 _ status _ <&3 || status=
+  exec 3>&-
+  [ "$status" = 200 ]
+}
+
 # wait_for TIMEOUT_SECONDS DESCRIPTION COMMAND...
 wait_for() {
   local timeout=$1 what=$2; shift 2
@@ -19,6 +30,35 @@ wait_for() {
     [ $SECONDS -ge $deadline ] && fail "$what did not come up within ${timeout}s"
     sleep 0.2
   done
+}
+
+# services_java: the JVM the local run starts the services with: Temurin 25 where it is
+# installed (the images' JVM: ES256 signing ~4x faster than JDK 17, and the AOT cache below;
+# SERVICES_JAVA_HOME names another), else the java on the PATH
+services_java() {
+  local jdk
+  for jdk in "${SERVICES_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jre-amd64; do
+    [ -n "$jdk" ] && [ -x "$jdk/bin/java" ] && { echo "$jdk/bin/java"; return; }
+  done
+  command -v java
+}
+
+# class_cache_opts JAVA JAR CACHE: the JVM options that start JAR from its class cache (CACHE plus
+# .aot on JDK 25 or later: the AOT cache, classes loaded and linked plus the methods' profiles;
+# .jsa on older JDKs: an AppCDS archive), or, when there is none or JAR is newer, that record it
+# as this run exits (SIGTERM, Ctrl-C): the run is the training, so the cache holds every class a
+# real run loads (the packaging is aot-jar, one flat class path: see the parent pom). A start of
+# auth-service that took 7-9 s takes 3-4 s from a trained cache (docs/performance.md).
+class_cache_opts() {
+  local java=$1 jar=$2 cache=$3 version
+  version=$("$java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
+  if [ "${version:-0}" -ge 25 ]; then
+    if [ -s "$cache.aot" ] && [ "$cache.aot" -nt "$jar" ]; then echo "-XX:AOTCache=$cache.aot"
+    else rm -f "$cache.aot"; echo "-XX:AOTCacheOutput=$cache.aot"; fi
+  else
+    if [ -s "$cache.jsa" ] && [ "$cache.jsa" -nt "$jar" ]; then echo "-XX:SharedArchiveFile=$cache.jsa -Xshare:auto"
+    else rm -f "$cache.jsa"; echo "-XX:ArchiveClassesAtExit=$cache.jsa -Xshare:auto"; fi
+  fi
 }
 
 mvnw() { "$ROOT/mvnw" -B --no-transfer-progress "$@"; }

@@ -20,6 +20,7 @@ esac
 LOGS="$RUN_DIR/dev/logs"
 mkdir -p "$LOGS"
 PIDS=()
+RECORDING=""   # set when a service records its class cache in this run
 
 # name:port of every service that exists so far (later issues add theirs);
 # the provider simulator has no database
@@ -38,6 +39,7 @@ port_open 127.0.0.1 $GATEWAY_PORT && fail "port $GATEWAY_PORT (the gateway) is t
 stop_all() {
   trap "" INT TERM; trap - EXIT   # a second Ctrl-C must not cut the clean stop short
   step "Stopping the services"
+  [ -z "$RECORDING" ] || info "each service writes its class cache as it stops (once per build: the next start takes half the time)"
   for pid in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]+"${PIDS[@]}"}"; do wait "$pid" 2>/dev/null || true; done
   "$ROOT/scripts/infra.sh" stop dev
@@ -91,25 +93,39 @@ export FRONTEND_URL="$PUBLIC_URL"
 export TOKEN_REFRESH_EVERY=1m
 export CORS_ORIGINS="$PUBLIC_URL,http://localhost:$GATEWAY_PORT"
 
+JAVA=$(services_java)
+declare -A STARTED=()
+info "Java: $JAVA ($("$JAVA" -version 2>&1 | head -1))"
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:} short=${name##*/}
   jar="$ROOT/$name/target/quarkus-app/quarkus-run.jar"
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
   step "Starting $short on http://127.0.0.1:$port (log: $LOGS/$short.log)"
-  # the class-data archive of this jar (AppCDS): written when a run ends (Ctrl-C), then read at
-  # every start until the jar is rebuilt; C1 only, which starts faster and is enough on a laptop
-  cds="$RUN_DIR/dev/$short.jsa"
-  if [ -f "$cds" ] && [ "$cds" -nt "$jar" ]; then cds_opt="-XX:SharedArchiveFile=$cds"; else rm -f "$cds"; cds_opt="-XX:ArchiveClassesAtExit=$cds"; fi
-  # shellcheck disable=SC2046
+  # the class cache of this jar (scripts/lib.sh class_cache_opts): the first run after a build records
+  # it and writes it when the run ends (Ctrl-C), every later run starts from it; C1 only, which
+  # starts faster and is enough on a laptop
+  cache_opts=$(class_cache_opts "$JAVA" "$jar" "$RUN_DIR/dev/$short")
+  case $cache_opts in *Output*|*AtExit*) RECORDING=yes ;; esac
+  STARTED[$short]=$(date +%s%N)
+  # shellcheck disable=SC2046,SC2086
   DB_URL="postgresql://127.0.0.1:55432/${name%-service}" MALLOC_ARENA_MAX=2 \
-    java $(service_java_opts) -XX:TieredStopAtLevel=1 "$cds_opt" -Xshare:auto -jar "$jar" >"$LOGS/$short.log" 2>&1 &
+    "$JAVA" $(service_java_opts) -XX:TieredStopAtLevel=1 $cache_opts -jar "$jar" >"$LOGS/$short.log" 2>&1 &
   PIDS+=($!)
 done
 
-for entry in $SERVICES; do
-  name=${entry%%:*} port=${entry##*:} short=${name##*/}
-  wait_for 90 "$short (see $LOGS/$short.log)" curl -fsS --max-time 2 "http://127.0.0.1:$port/q/health/ready"
-  info "$short ready"
+# every service's readiness, polled together: each is reported with the time from its process's start
+waiting=$SERVICES deadline=$((SECONDS + 90))
+while [ -n "$waiting" ]; do
+  still=""
+  for entry in $waiting; do
+    name=${entry%%:*} port=${entry##*:} short=${name##*/}
+    if http_ok 127.0.0.1 "$port" /q/health/ready; then
+      info "$short ready in $(( ($(date +%s%N) - STARTED[$short]) / 1000000 )) ms"
+    else still+=" $entry"; fi
+  done
+  waiting=${still# }
+  [ -z "$waiting" ] || [ $SECONDS -lt $deadline ] || fail "not ready within 90 s:$still (see $LOGS)"
+  [ -z "$waiting" ] || sleep 0.02
 done
 
 step "Starting the gateway on $PUBLIC_URL (console/ and the API; log: $LOGS/gateway.log)"

@@ -5,7 +5,7 @@
 # on the endpoint the service answers most (auth: session refresh; token: the
 # platform users; connector: the cards; notification: the bell). Three ways to
 # start: JDK 17 as is; JDK 17 with an AppCDS archive (written at the exit of a
-# static-init run, as the image build records it); Temurin 25 with an AOT cache (-XX:AOTCacheOutput, same). Each
+# training run, as the local run records it); Temurin 25 with an AOT cache (-XX:AOTCacheOutput, same). Each
 # service is started alone (auth-service stays up: the others verify its JWTs
 # and check its sessions). Prints one table with the targets (ready <= 3 s,
 # RSS <= 200 MB). Not a test (docs/performance.md).
@@ -37,17 +37,18 @@ stop() { local pid=${PIDS[$1]:-}; [ -n "$pid" ] && kill "$pid" 2>/dev/null && wa
 stop_all() { for s in "${!PIDS[@]}"; do stop "$s"; done; }
 trap stop_all EXIT
 
-# record VARIANT SERVICE: the class cache of the service's jar, as the image build records it: a start
-# with no database (quarkus.appcds.generate: exit at once), so it covers Quarkus's static init
-record() {
-  rm -f "$WORK/$2.jsa" "$WORK/$2.aot"
-  case $1 in
-    jdk17-cds) "$JDK17/bin/java" $(service_java_opts) -XX:ArchiveClassesAtExit="$WORK/$2.jsa" -Dquarkus.appcds.generate=true \
-      -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" >"$WORK/$2-record.log" 2>&1 ;;
-    temurin25-aot) "$JDK25/bin/java" $(service_java_opts) -XX:AOTCacheOutput="$WORK/$2.aot" -Dquarkus.appcds.generate=true \
-      -jar "$ROOT/$2/target/quarkus-app/quarkus-run.jar" >"$WORK/$2-record.log" 2>&1 ;;
-  esac || true # with no database here its start stops at Flyway, after static init: the cache is written at exit all the same
-  [ -s "$WORK/$2.jsa" ] || [ -s "$WORK/$2.aot" ] || fail "recording the class cache of $2 failed ($WORK/$2-record.log)"
+# train VARIANT: each service's class cache, recorded as the local run records it (scripts/lib.sh
+# class_cache_opts): a run of every service against PostgreSQL and Kafka (its start, a user signing
+# up and logging in, 5 s of its load) that writes the cache as it exits
+train() {
+  rm -f "$WORK"/*.jsa "$WORK"/*.aot
+  for entry in $SERVICES; do start "$1" "${entry%%:*}" "${entry##*:}"; done
+  session
+  for entry in $SERVICES; do LOAD_SECONDS=5 load "${entry%%:*}" "${entry##*:}" >/dev/null; done
+  stop_all
+  for entry in $SERVICES; do
+    [ -s "$WORK/${entry%%:*}.jsa" ] || [ -s "$WORK/${entry%%:*}.aot" ] || fail "no class cache was written for ${entry%%:*} ($WORK/${entry%%:*}.log)"
+  done
 }
 
 # start VARIANT SERVICE PORT: starts it, waits for ready, sets READY_MS
@@ -56,16 +57,17 @@ start() {
   opts=$(service_java_opts)
   case $variant in
     jdk17) java=$JDK17/bin/java ;;
-    jdk17-cds) java=$JDK17/bin/java opts+=" -XX:SharedArchiveFile=$WORK/$svc.jsa" ;;
-    temurin25-aot) java=$JDK25/bin/java opts+=" -XX:AOTCache=$WORK/$svc.aot" ;;
+    jdk17-cds) java=$JDK17/bin/java ;;
+    temurin25-aot) java=$JDK25/bin/java ;;
     *) fail "unknown variant $variant" ;;
   esac
+  [ "$variant" = jdk17 ] || opts+=" $(class_cache_opts "$java" "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" "$WORK/$svc")"
   local t0; t0=$(date +%s%N)
   # shellcheck disable=SC2086
   QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" "$java" $opts -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     >"$WORK/$svc.log" 2>&1 &
   PIDS[$svc]=$!
-  until curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/q/health/ready"; do
+  until http_ok 127.0.0.1 "$port" /q/health/ready; do   # no curl process every 20 ms: its CPU is the start's
     kill -0 "${PIDS[$svc]}" 2>/dev/null || { tail -20 "$WORK/$svc.log" >&2; fail "$svc did not start ($WORK/$svc.log)"; }
     sleep 0.02
   done
@@ -88,10 +90,10 @@ session() {
 load() {
   local svc=$1 port=$2
   case $svc in
-    auth-service) COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c32 -d20s -s "$ROOT/tools/bench/token-refresh.lua" "http://127.0.0.1:$port" ;;
-    token-service) wrk -t2 -c32 -d20s -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/platform-users" ;;
-    connector-service) wrk -t2 -c32 -d20s -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/connectors" ;;
-    notification-service) wrk -t2 -c32 -d20s -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/notifications" ;;
+    auth-service) COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c32 -d"${LOAD_SECONDS:-20}s" -s "$ROOT/tools/bench/token-refresh.lua" "http://127.0.0.1:$port" ;;
+    token-service) wrk -t2 -c32 -d"${LOAD_SECONDS:-20}s" -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/platform-users" ;;
+    connector-service) wrk -t2 -c32 -d"${LOAD_SECONDS:-20}s" -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/connectors" ;;
+    notification-service) wrk -t2 -c32 -d"${LOAD_SECONDS:-20}s" -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/notifications" ;;
   esac | grep -E 'Requests/sec|RESULT' | head -1 | sed 's/.*rps=\([0-9]*\).*/\1/; s/Requests\/sec: *\([0-9]*\).*/\1/'
 }
 
@@ -99,8 +101,8 @@ ROWS=()
 for variant in $VARIANTS; do
   step "$variant"
   if [ "$variant" != jdk17 ]; then
-    info "each service's class cache, recorded as the image build does: up to the end of Quarkus's static init"
-    for entry in $SERVICES; do record "$variant" "${entry%%:*}"; done
+    info "each service's class cache, trained by a run of every service that writes it as it exits"
+    train "$variant"
   fi
   declare -A READY=() IDLE=()
   for entry in $SERVICES; do
