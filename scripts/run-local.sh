@@ -113,8 +113,10 @@ for entry in $SERVICES; do
   PIDS+=($!)
 done
 
-# every service's readiness, polled together: each is reported with the time from its process's start
-waiting=$SERVICES deadline=$((SECONDS + 90))
+# every service's readiness, polled together: each is reported with the time from its process's start.
+# The first run after a build records the class caches, and five such starts at once on two cores took
+# up to 49 s here: hence the generous bound.
+waiting=$SERVICES deadline=$((SECONDS + 180))
 while [ -n "$waiting" ]; do
   still=""
   for entry in $waiting; do
@@ -124,7 +126,7 @@ while [ -n "$waiting" ]; do
     else still+=" $entry"; fi
   done
   waiting=${still# }
-  [ -z "$waiting" ] || [ $SECONDS -lt $deadline ] || fail "not ready within 90 s:$still (see $LOGS)"
+  [ -z "$waiting" ] || [ $SECONDS -lt $deadline ] || fail "not ready within 180 s:$still (see $LOGS)"
   [ -z "$waiting" ] || sleep 0.02
 done
 
