@@ -43,6 +43,16 @@ services_java() {
   command -v java
 }
 
+# java_major JAVA: the feature release of that java (17, 25), read from its JDK's release file
+# (no JVM started: the local run asks once per service); from `java -version` when there is none.
+java_major() {
+  local release version
+  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" 2>/dev/null || true)
+  [ -n "$version" ] || version=$("$1" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
+  echo "${version:-0}"
+}
+
 # class_cache_opts JAVA JAR CACHE: the JVM options that start JAR from its class cache (CACHE plus
 # .aot on JDK 25 or later: the AOT cache, classes loaded and linked plus the methods' profiles;
 # .jsa on older JDKs: an AppCDS archive), or, when there is none or JAR is newer, that record it
@@ -50,9 +60,8 @@ services_java() {
 # real run loads (the packaging is aot-jar, one flat class path: see the parent pom). A start of
 # auth-service that took 7-9 s takes 3-4 s from a trained cache (docs/performance.md).
 class_cache_opts() {
-  local java=$1 jar=$2 cache=$3 version
-  version=$("$java" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p')
-  if [ "${version:-0}" -ge 25 ]; then
+  local java=$1 jar=$2 cache=$3
+  if [ "$(java_major "$java")" -ge 25 ]; then
     if [ -s "$cache.aot" ] && [ "$cache.aot" -nt "$jar" ]; then echo "-XX:AOTCache=$cache.aot"
     else rm -f "$cache.aot"; echo "-XX:AOTCacheOutput=$cache.aot"; fi
   else

@@ -45,6 +45,12 @@ public record TestAuthConfig(Jwt jwt, Session session, Login login, Map<String, 
                 Map.of(), new Invitations("http://127.0.0.1:8080", Duration.ofDays(7)));
     }
 
+    /** Unit tests start no tracing; the default ratio. */
+    @Override
+    public AuthConfig.Tracing tracing() {
+        return () -> 0.1;
+    }
+
     public TestAuthConfig withJwt(Jwt other) {
         return new TestAuthConfig(other, session, login, serviceClients, invitations);
     }

@@ -18,6 +18,15 @@ public interface AuthConfig {
 
     Invitations invitations();
 
+    Tracing tracing();
+
+    /** Which requests start a trace (TraceSampling, docs/operations.md, Traces). */
+    interface Tracing {
+        /** Share of the session refreshes that arrive with no trace of their own that are traced: every open tab asks hourly, so 0.1 is plenty to see their shape. */
+        @WithDefault("0.1")
+        double refreshSampleRatio();
+    }
+
     /** One-time links that let someone join a workspace (teams). */
     interface Invitations {
         /** The console's origin: a link is {@code <console>/invite#token=…} (the token never reaches a server log). */

@@ -11,6 +11,15 @@ public interface ConnectorConfig {
 
     Reconcile reconcile();
 
+    Tracing tracing();
+
+    /** Which requests start a trace (TraceSampling, docs/operations.md, Traces). */
+    interface Tracing {
+        /** Share of the gate checks that arrive with no trace of their own that are traced: thousands a second (C5), so 0.1 is plenty to see their shape. */
+        @WithDefault("0.1")
+        double gateSampleRatio();
+    }
+
     /** Rebuilding the projection from token-service's state (a lost or expired event never leaves a card wrong for ever). */
     interface Reconcile {
         /** When it runs on its own; "off" disables the schedule (it still runs at start with no state and after lost events). */
