@@ -7,10 +7,12 @@
 # Not a test: it prints one table of figures (see docs/performance.md).
 #   tools/bench/auth-token.sh [sessions=2000] [seconds=30] [connections=32]
 # Needs wrk (installed when missing). Uses the test infrastructure (55433 / 29092).
-# KEYCLOAK=off leaves the peer out.
+# KEYCLOAK=off leaves the peer out. Tracing as in production (tools/bench/tracing.sh): TRACING=sampled
+# (default; a refresh that comes with no trace starts one at auth.tracing.refresh-sample-ratio) | all | off.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 source "$(dirname "$0")/keycloak.sh"
+source "$(dirname "$0")/tracing.sh"
 load_local_secrets
 
 SESSIONS=${1:-2000} DURATION=${2:-30} CONNECTIONS=${3:-32} OPEN_RATE=${OPEN_RATE:-1000}
@@ -30,7 +32,7 @@ CP="$ROOT/auth-service/target/quarkus-app/lib/main/*:$ROOT/auth-service/target/q
 
 SVC_PID=""
 stop_service() { [ -n "$SVC_PID" ] && kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true; SVC_PID=""; }
-trap 'stop_service; kc_stop' EXIT
+trap 'stop_service; tracing_stop; kc_stop' EXIT
 ROWS=()
 row() { ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s |' "$@")"); }
 field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$2"; }
@@ -42,8 +44,9 @@ run_on() {
   info "signing rate (1 thread, ES256, 5 s)..."
   local signing; signing=$("$java" -cp "$CP" "$ROOT/tools/bench/SigningRate.java" 5 2>/dev/null | tail -1)
 
-  info "starting auth-service on :$PORT"
-  QUARKUS_HTTP_PORT=$PORT DB_URL=postgresql://127.0.0.1:55433/auth KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
+  info "starting auth-service on :$PORT (tracing: $TRACING)"
+  tracing_start "$WORK" TRACING_REFRESH_SAMPLE_RATIO
+  env "${TRACE_ENV[@]}" QUARKUS_HTTP_PORT=$PORT DB_URL=postgresql://127.0.0.1:55433/auth KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
     JWT_KEYS_FILE="$WORK/jwt-keys.json" AUTH_JWT_GENERATE_MISSING_KEYS=true AUTH_LOGIN_BCRYPT_COST=4 \
     WEVION_AUTH_URL=http://127.0.0.1:$PORT QUARKUS_LOG_LEVEL=WARN \
     MALLOC_ARENA_MAX=2 "$java" $(service_java_opts) ${EXTRA_JAVA_OPTS:-} -jar "$JAR" >"$WORK/auth-service.log" 2>&1 &
@@ -83,12 +86,13 @@ SQL
     "http://127.0.0.1:$PORT" /api/v1/auth/token "$WORK/cookies.txt" Cookie 'wevion_session={}' "$OPEN_RATE" "$DURATION" \
     2>/dev/null | grep '^RESULT')
   stop_service
+  tracing_stop
   PGPASSWORD=wevion psql -q -h 127.0.0.1 -p 55433 -U wevion auth -c "delete from user_session s using app_user u
     where u.id = s.user_id and u.email = '$email'" -c "vacuum analyze user_session" >/dev/null
   local rps; rps=$(field rps "$result")
   local jdk_name; jdk_name=$(sed 's/.*version "\([^"]*\)".*/\1/' <<<"$label")
   row "auth-service, $jdk_name" "$SESSIONS" "$rps/s" "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$rss_mb MB" \
-    "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}")"
+    "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}"); $TRACE_SPANS"
   row "auth-service, $jdk_name, open loop $OPEN_RATE/s" "$SESSIONS" "$(field achieved_rps "$open")/s" \
     "$(field p50_ms "$open") / $(field p99_ms "$open") ms" "" "max $(field max_ms "$open") ms, errors $(field errors "$open")"
   OURS+=("$jdk_name=$rps")

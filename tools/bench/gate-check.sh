@@ -6,14 +6,15 @@
 # The generator is held to one core (taskset -c 1) and to one event loop, so
 # the service keeps its share of both; the service is warmed up by 20 s of wrk
 # first (its JIT would otherwise show in the first fixed-rate seconds). Prints one table with the targets. Not a test (docs/performance.md).
-# Tracing as in production: spans go to an OTLP receiver that keeps up
-# (tools/bench/OtlpSink.java, on the generator's core) and a gate check that
-# comes with no trace starts one at connector.tracing.gate-sample-ratio.
+# Tracing as in production (tools/bench/tracing.sh): a gate check that comes
+# with no trace starts one at connector.tracing.gate-sample-ratio, and the spans
+# go to an OTLP receiver that keeps up.
 #   tools/bench/gate-check.sh [rates="2000 5000"] [seconds=30]
 #   TRACING=all (every gate check traced) | off (no spans at all)
 # Uses the test infrastructure (55433 / 29092) and ports 18183 and 14318.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
+source "$(dirname "$0")/tracing.sh"
 load_local_secrets
 
 RATES=${1:-"2000 5000"} SECONDS_=${2:-30}
@@ -26,20 +27,9 @@ if [ ! -f "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" ] || [ ! 
   step "Building connector-service and test-support"
   (cd "$ROOT" && mvnw -q package -DskipTests -pl connector-service,libs/test-support -am)
 fi
-PID="" SINK=""
-trap '[ -n "$PID" ] && kill $PID 2>/dev/null; [ -n "$SINK" ] && kill $SINK 2>/dev/null || true' EXIT
-
-TRACING=${TRACING:-sampled}
-case "$TRACING" in
-  off) TRACE_ENV=(QUARKUS_OTEL_SDK_DISABLED=true) ;;
-  sampled|all)
-    taskset -c 1 java -XX:+UseSerialGC -Xmx64m "$ROOT/tools/bench/OtlpSink.java" 14318 >"$WORK/otlp-sink.log" 2>&1 &
-    SINK=$!
-    wait_for 30 "the OTLP receiver (see $WORK/otlp-sink.log)" grep -q listening "$WORK/otlp-sink.log"
-    TRACE_ENV=(OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:14318 QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf)
-    [ "$TRACING" = all ] && TRACE_ENV+=(TRACING_GATE_SAMPLE_RATIO=1) ;;
-  *) echo "TRACING is sampled, all or off" >&2; exit 2 ;;
-esac
+PID=""
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null; tracing_stop' EXIT
+tracing_start "$WORK" TRACING_GATE_SAMPLE_RATIO
 
 step "Starting connector-service on :18183 (tracing: $TRACING)"
 env "${TRACE_ENV[@]}" QUARKUS_HTTP_PORT=18183 DB_URL=postgresql://127.0.0.1:55433/connector KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
@@ -98,13 +88,9 @@ step "Full speed: wrk -t2 -c32 -d20s (generator on core 1)"
 FULL=$(taskset -c 1 wrk -t2 -c32 -d20s -s "$WORK/gate.lua" http://127.0.0.1:18183 | grep '^RESULT')
 RSS_MB=$(( $(ps -o rss= -p "$PID") / 1024 ))
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
-SPANS="tracing off"
-if [ -n "$SINK" ]; then
-  kill "$SINK"; wait "$SINK" 2>/dev/null || true; SINK=""
-  SPANS="tracing $TRACING: $(sed -n 's/^SINK exports=\([0-9]*\) kilobytes=\([0-9]*\)/\1 exports, \2 KB of spans/p' "$WORK/otlp-sink.log")"
-fi
+tracing_stop
 ROWS+=("$(printf '| gate, wrk c=32 (closed loop) | %s/s | %s / %s ms (p50 / p99) | - | - | errors %s |' "$(sed 's/.* max_rps=\([0-9]*\).*/\1/' <<<"$FULL")" \
   "$(sed 's/.* p50_ms=\([0-9.]*\).*/\1/' <<<"$FULL")" "$(sed 's/.* p99_ms=\([0-9.]*\).*/\1/' <<<"$FULL")" "$(sed 's/.* non2xx=\([0-9]*\).*/\1/' <<<"$FULL")")")
 printf '\n| figure | throughput | p50 / p99 / max | target | ratio | notes |\n|---|---|---|---|---|---|\n'
 printf '%s\n' "${ROWS[@]}"
-printf '| connector-service RSS after | %s MB | | <= 200 MB | %s | %s; %s |\n' "$RSS_MB" "$(awk "BEGIN{printf \"%.2fx of the bound\", $RSS_MB/200}")" "$SPANS" "${SERVICE_JAVA_OPTS}"
+printf '| connector-service RSS after | %s MB | | <= 200 MB | %s | %s; %s |\n' "$RSS_MB" "$(awk "BEGIN{printf \"%.2fx of the bound\", $RSS_MB/200}")" "$TRACE_SPANS" "${SERVICE_JAVA_OPTS}"
