@@ -45,7 +45,7 @@ run_on() {
   local signing; signing=$("$java" -cp "$CP" "$ROOT/tools/bench/SigningRate.java" 5 2>/dev/null | tail -1)
 
   info "starting auth-service on :$PORT (tracing: $TRACING)"
-  tracing_start "$WORK" TRACING_REFRESH_SAMPLE_RATIO
+  tracing_start "$WORK"
   env "${TRACE_ENV[@]}" QUARKUS_HTTP_PORT=$PORT DB_URL=postgresql://127.0.0.1:55433/auth KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
     JWT_KEYS_FILE="$WORK/jwt-keys.json" AUTH_JWT_GENERATE_MISSING_KEYS=true AUTH_LOGIN_BCRYPT_COST=4 \
     WEVION_AUTH_URL=http://127.0.0.1:$PORT QUARKUS_LOG_LEVEL=WARN \

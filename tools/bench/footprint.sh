@@ -9,10 +9,12 @@
 # service is started alone (auth-service stays up: the others verify its JWTs
 # and check its sessions). Prints one table with the targets (ready <= 3 s,
 # RSS <= 200 MB). Not a test (docs/performance.md).
-#   [TRACING=on] tools/bench/footprint.sh [variants="jdk17 jdk17-cds temurin25-aot"]
+#   [TRACING=off|sampled|all] tools/bench/footprint.sh [variants="jdk17 jdk17-cds temurin25-aot"]
 # Uses the test infrastructure (55433 / 29092) and ports 18181-18184.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
+TRACING=${TRACING:-off}
+source "$(dirname "$0")/tracing.sh"
 load_local_secrets
 
 VARIANTS=${1:-"jdk17 jdk17-cds temurin25-aot"}
@@ -32,13 +34,14 @@ export JWT_KEYS_FILE="$WORK/jwt-keys.json" AUTH_JWT_GENERATE_MISSING_KEYS=true A
 export TOKEN_KEYSET_FILE="$WORK/token-keyset.json" TOKEN_ENCRYPTION_GENERATE_MISSING_KEYSET=true
 export AUTH_URL=http://127.0.0.1:18181 WEVION_AUTH_URL=http://127.0.0.1:18181 CONNECTOR_SYNC_EVERY=off TOKEN_REFRESH_EVERY=off
 export MALLOC_ARENA_MAX=2   # as in the images: glibc's per-thread arenas otherwise hold tens of MB
-# Tracing: off by default, as the local run has it without a collector; TRACING=on measures it on, with no
-# collector listening here (its spans wait in the exporter's queue: 20-45 MB more after the load)
-if [ "${TRACING:-off}" = off ]; then export QUARKUS_OTEL_SDK_DISABLED=true; fi
+# Tracing: off by default, as the local run has it without a collector; TRACING=sampled or all measures it
+# on, the spans sent to a receiver that keeps up (tools/bench/tracing.sh)
+tracing_start "$WORK"
+export "${TRACE_ENV[@]}"
 declare -A PIDS=()
 stop() { local pid=${PIDS[$1]:-}; [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; unset "PIDS[$1]"; }
 stop_all() { for s in "${!PIDS[@]}"; do stop "$s"; done; }
-trap stop_all EXIT
+trap 'stop_all; tracing_stop' EXIT
 
 # train VARIANT: each service's class cache, recorded as the local run records it (scripts/lib.sh
 # class_cache_opts): a run of every service against PostgreSQL and Kafka (its start, a user signing
@@ -127,4 +130,5 @@ done
 
 printf '\n| service | JVM | ready (vs 3 s) | RSS ready | RSS after 20 s of load (vs 200 MB) | load (wrk c=32) |\n|---|---|---|---|---|---|\n'
 printf '%s\n' "${ROWS[@]}"
-printf '\nJVM settings: %s, MALLOC_ARENA_MAX=2; tracing %s\n' "$(service_java_opts)" "${TRACING:-off}"
+tracing_stop
+printf '\nJVM settings: %s, MALLOC_ARENA_MAX=2; %s\n' "$(service_java_opts)" "$TRACE_SPANS"

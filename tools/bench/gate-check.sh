@@ -29,7 +29,7 @@ if [ ! -f "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" ] || [ ! 
 fi
 PID=""
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null; tracing_stop' EXIT
-tracing_start "$WORK" TRACING_GATE_SAMPLE_RATIO
+tracing_start "$WORK"
 
 step "Starting connector-service on :18183 (tracing: $TRACING)"
 env "${TRACE_ENV[@]}" QUARKUS_HTTP_PORT=18183 DB_URL=postgresql://127.0.0.1:55433/connector KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
