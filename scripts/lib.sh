@@ -112,6 +112,25 @@ load_local_secrets() { set -a; . "$ROOT/scripts/local-secrets.env"; set +a; }
 # a few milliseconds at this heap size; the native heap is trimmed every 5 s
 # (what the JIT's arenas freed goes back to the system: 10-28 MB less RSS after
 # the load, auth-service).
+#   service_java_opts [SERVICE]: with a service's name, its JIT setting too
+#   (service_jit_opts)
 service_java_opts() {
-  echo "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
+  local jit=""
+  [ -z "${1:-}" ] || jit=$(service_jit_opts "$1")
+  echo "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError${jit:+ $jit}"
+}
+
+# service_jit_opts SERVICE: the JIT each service runs with, here and in its
+# Deployment (JAVA_OPTS_APPEND), chosen by measurement (docs/performance.md,
+# Footprint and start). notification-service answers from PostgreSQL and
+# pushes events: C1 alone serves its load as fast as C1+C2, starts it in
+# 1.7 s instead of 2.3-3.0 s and leaves 15 MB less RSS. The others keep C2:
+# it doubles the refreshes auth-service signs and the gate checks
+# connector-service answers, and C1 alone made token-service's sweep of
+# 100,000 tokens 16 % slower (126 s against 109 s, past its bound).
+service_jit_opts() {
+  case ${1##*/} in
+    notification-service) echo "-XX:TieredStopAtLevel=1" ;;
+    *) echo "" ;;
+  esac
 }

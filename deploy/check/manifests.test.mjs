@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import { deployDir, endpointsOf, ofKind, render, repoDir, routeOf, schemaValidator } from './manifests.mjs';
 import {
   checkAuthCallersTable, checkAuthServiceCalls, checkDefaultDeny, checkIngressTls, checkJwks, checkKafkaClients, checkKafkaCluster,
@@ -17,6 +18,8 @@ import {
 const validate = schemaValidator();
 const overlays = { local: render('local'), production: render('production') };
 const services = ['auth-service', 'token-service', 'connector-service', 'notification-service'];
+// the JIT setting scripts/lib.sh gives a service (the images' JAVA_OPTS plus this, in its Deployment)
+const jitOpts = (name) => execFileSync('bash', ['-c', `source "${repoDir}/scripts/lib.sh"; service_jit_opts ${name}`], { encoding: 'utf8' }).trim();
 
 for (const [overlay, objects] of Object.entries(overlays)) {
   describe(`overlay ${overlay}`, () => {
@@ -42,6 +45,14 @@ for (const [overlay, objects] of Object.entries(overlays)) {
         const selects = (selector) => Object.entries(selector).every(([k, v]) => podLabels[k] === v);
         assert.ok(ofKind(objects, 'Service').some((s) => s.metadata.name === name && selects(s.spec.selector)), `Service ${name}`);
         assert.ok(ofKind(objects, 'PodDisruptionBudget').some((p) => selects(p.spec.selector.matchLabels)), `PDB ${name}`);
+      }
+    });
+
+    test('each service runs the JIT its benchmark chose (scripts/lib.sh service_jit_opts), as the local benches run it', () => {
+      for (const name of services) {
+        const container = ofKind(objects, 'Deployment').find((d) => d.metadata.name === name).spec.template.spec.containers[0];
+        const append = (container.env ?? []).find((e) => e.name === 'JAVA_OPTS_APPEND')?.value ?? '';
+        assert.equal(append, jitOpts(name), `${name}: JAVA_OPTS_APPEND`);
       }
     });
 

@@ -6,7 +6,7 @@
 # platform users; connector: the cards; notification: the bell). Three ways to
 # start: JDK 17 as is; JDK 17 with an AppCDS archive (written at the exit of a
 # training run, as the local run records it); Temurin 25 with an AOT cache (-XX:AOTCacheOutput, same). Each
-# service is started alone (auth-service stays up: the others verify its JWTs
+# service is started alone, on a quiet machine (auth-service stays up: the others verify its JWTs
 # and check its sessions). Prints one table with the targets (ready <= 3 s,
 # RSS <= 200 MB). Not a test (docs/performance.md).
 #   [TRACING=off|sampled|all] tools/bench/footprint.sh [variants="jdk17 jdk17-cds temurin25-aot"]
@@ -60,7 +60,7 @@ train() {
 # start VARIANT SERVICE PORT: starts it, waits for ready, sets READY_MS
 start() {
   local variant=$1 svc=$2 port=$3 java opts db=${2%-service}
-  opts=$(service_java_opts)
+  opts=$(service_java_opts "$svc")
   case $variant in
     jdk17) java=$JDK17/bin/java ;;
     jdk17-cds) java=$JDK17/bin/java ;;
@@ -78,6 +78,18 @@ start() {
     sleep 0.02
   done
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+# quiet: wait (at most 60 s) until both cores are 90 % idle over a second, so that a start is not
+# measured beside the previous service's JIT, which goes on compiling for seconds after its ready
+quiet() {
+  local until=$((SECONDS + 60)) a b busy total i
+  while [ $SECONDS -lt $until ]; do
+    read -ra a < /proc/stat; sleep 1; read -ra b < /proc/stat
+    total=0; for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+    busy=$((total - (b[4] + b[5] - a[4] - a[5])))
+    [ $((busy * 100)) -le $((total * 10)) ] && return 0
+  done
+  info "the machine did not quiet down within 60 s"
 }
 rss_mb() { echo $(( $(ps -o rss= -p "${PIDS[$1]}") / 1024 )); }
 
@@ -113,6 +125,7 @@ for variant in $VARIANTS; do
   declare -A READY=() IDLE=()
   for entry in $SERVICES; do
     svc=${entry%%:*}
+    quiet
     start "$variant" "$svc" "${entry##*:}"
     READY[$svc]=$READY_MS IDLE[$svc]=$(rss_mb "$svc")
     info "$svc ready in ${READY_MS} ms, ${IDLE[$svc]} MB"
@@ -131,4 +144,5 @@ done
 printf '\n| service | JVM | ready (vs 3 s) | RSS ready | RSS after 20 s of load (vs 200 MB) | load (wrk c=32) |\n|---|---|---|---|---|---|\n'
 printf '%s\n' "${ROWS[@]}"
 tracing_stop
-printf '\nJVM settings: %s, MALLOC_ARENA_MAX=2; %s\n' "$(service_java_opts)" "$TRACE_SPANS"
+jits=""; for entry in $SERVICES; do jit=$(service_jit_opts "${entry%%:*}"); jits+=" ${entry%%:*} ${jit:-C1+C2};"; done
+printf '\nJVM settings: %s, MALLOC_ARENA_MAX=2; JIT:%s %s\n' "$(service_java_opts)" "$jits" "$TRACE_SPANS"

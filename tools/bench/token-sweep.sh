@@ -34,7 +34,7 @@ QUARKUS_HTTP_PORT=18182 DB_URL=postgresql://127.0.0.1:55433/token KAFKA_BOOTSTRA
   META_DIALOG_URL=http://127.0.0.1:18189/meta META_GRAPH_URL=http://127.0.0.1:18189/meta \
   TOKEN_REFRESH_EVERY=off TOKEN_REFRESH_RETRY_EVERY=off TOKEN_REFRESH_CONCURRENCY=$CONCURRENCY \
   TOKEN_REFRESH_BATCH_SIZE=$((CONCURRENCY * 4)) TOKEN_META_MAX_CALLS_PER_SECOND=100000 QUARKUS_LOG_LEVEL=WARN \
-  MALLOC_ARENA_MAX=2 java $(service_java_opts) -jar "$ROOT/token-service/target/quarkus-app/quarkus-run.jar" >"$WORK/token-service.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 java ${SERVICE_JAVA_OPTS:-$(service_java_opts token-service)} -jar "$ROOT/token-service/target/quarkus-app/quarkus-run.jar" >"$WORK/token-service.log" 2>&1 &
 SERVICE_PID=$!
 PIDS+=($SERVICE_PID)
 wait_for 60 "provider-sim" curl -fsS http://127.0.0.1:18189/q/health/ready
