@@ -49,7 +49,7 @@ run_on() {
   env "${TRACE_ENV[@]}" QUARKUS_HTTP_PORT=$PORT DB_URL=postgresql://127.0.0.1:55433/auth KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
     JWT_KEYS_FILE="$WORK/jwt-keys.json" AUTH_JWT_GENERATE_MISSING_KEYS=true AUTH_LOGIN_BCRYPT_COST=4 \
     WEVION_AUTH_URL=http://127.0.0.1:$PORT QUARKUS_LOG_LEVEL=WARN \
-    MALLOC_ARENA_MAX=2 "$java" $(service_java_opts) ${EXTRA_JAVA_OPTS:-} -jar "$JAR" >"$WORK/auth-service.log" 2>&1 &
+    MALLOC_ARENA_MAX=2 "$java" $(service_java_opts auth-service) ${EXTRA_JAVA_OPTS:-} -jar "$JAR" >"$WORK/auth-service.log" 2>&1 &
   SVC_PID=$!
   wait_for 60 "auth-service" curl -fsS "http://127.0.0.1:$PORT/q/health/ready"
 

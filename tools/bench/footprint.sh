@@ -112,12 +112,12 @@ session() {
     | sed 's/.*"accessToken":"\([^"]*\)".*/\1/' >"$WORK/jwt.txt"
 }
 load() {
-  local svc=$1 port=$2 LOAD_ARGS=${LOAD_ARGS:--t2 -c32 -d20s}
+  local svc=$1 port=$2 args=${LOAD_ARGS:--t2 -c32 -d20s}
   case $svc in
-    auth-service) COOKIES_FILE="$WORK/cookies.txt" wrk $LOAD_ARGS -s "$ROOT/tools/bench/token-refresh.lua" "http://127.0.0.1:$port" ;;
-    token-service) wrk $LOAD_ARGS -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/platform-users" ;;
-    connector-service) wrk $LOAD_ARGS -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/connectors" ;;
-    notification-service) wrk $LOAD_ARGS -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/notifications" ;;
+    auth-service) COOKIES_FILE="$WORK/cookies.txt" wrk $args -s "$ROOT/tools/bench/token-refresh.lua" "http://127.0.0.1:$port" ;;
+    token-service) wrk $args -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/platform-users" ;;
+    connector-service) wrk $args -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/connectors" ;;
+    notification-service) wrk $args -H "Authorization: Bearer $(cat "$WORK/jwt.txt")" "http://127.0.0.1:$port/api/v1/notifications" ;;
   esac | grep -E 'Requests/sec|RESULT' | head -1 | sed 's/.*rps=\([0-9]*\).*/\1/; s/Requests\/sec: *\([0-9]*\).*/\1/'
 }
 

@@ -22,7 +22,7 @@ WORK="$RUN_DIR/bench"
 mkdir -p "$WORK"
 command -v wrk >/dev/null || { step "Installing wrk"; as_root apt-get install -y -qq wrk >&2; }
 "$ROOT/scripts/infra.sh" start test
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-$(service_java_opts)}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-$(service_java_opts connector-service)}
 if [ ! -f "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ]; then
   step "Building connector-service and test-support"
   (cd "$ROOT" && mvnw -q package -DskipTests -pl connector-service,libs/test-support -am)
