@@ -104,6 +104,22 @@ ensure_chromium() {
 # production profile, which has no secret of its own)
 load_local_secrets() { set -a; . "$ROOT/scripts/local-secrets.env"; set +a; }
 
+# wait_for_quiet_cores [SECONDS]: wait (at most SECONDS, 60 by default) until every core is
+# 90 % idle over a second, so that a measurement does not share the cores with the last one's
+# aftermath: a JVM's JIT still compiling seconds after its ready, PostgreSQL's checkpoint and
+# autovacuum after a bulk write, a JVM writing its class cache as it exits. The benchmarks call it
+# before each start and each measured load (tools/bench).
+wait_for_quiet_cores() {
+  local until=$((SECONDS + ${1:-60})) a b busy total i
+  while [ $SECONDS -lt $until ]; do
+    read -ra a < /proc/stat; sleep 1; read -ra b < /proc/stat
+    total=0; for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+    busy=$((total - (b[4] + b[5] - a[4] - a[5])))
+    [ $((busy * 100)) -le $((total * 10)) ] && return 0
+  done
+  info "the cores were still busy after ${1:-60} s; measuring anyway"
+}
+
 # service_java_opts: the JVM settings each service runs with, here and in the
 # images (deploy/Dockerfile.jvm), sized from the footprint benchmark
 # (tools/bench/footprint.sh, docs/performance.md): a 128 MB heap holds a

@@ -22,15 +22,8 @@ BENCH="$ROOT/tools/bench"
 section() { printf '\n## %s\n' "$1" | tee -a "$OUT"; }
 tables() { grep -E '^\||^[a-z].*[:=]' | tee -a "$OUT"; }
 
-# settle: wait (at most 90 s) until the last step's aftermath (PostgreSQL's checkpoint and
-# autovacuum, a JVM's exit) no longer holds a core, so that each step starts on a quiet machine
-settle() {
-  local until=$((SECONDS + 90))
-  while [ $SECONDS -lt $until ] && awk '{exit !($1 >= 0.8)}' /proc/loadavg; do sleep 5; done
-}
-
 for s in $STEPS; do
-  settle
+  wait_for_quiet_cores 120   # the last step's aftermath (scripts/lib.sh)
   case $s in
     1) section "1. Session refresh, 2,000 sessions, beside Keycloak (targets: >= 2x Keycloak's best case on Temurin 25, >= 85 % of the signing ceiling on JDK 17, p99 <= 20 ms at c=32)"
        "$BENCH/auth-token.sh" 2000 30 32 | tables ;;

@@ -85,18 +85,6 @@ start() {
   done
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
-# quiet: wait (at most 60 s) until both cores are 90 % idle over a second, so that a start is not
-# measured beside the previous service's JIT, which goes on compiling for seconds after its ready
-quiet() {
-  local until=$((SECONDS + 60)) a b busy total i
-  while [ $SECONDS -lt $until ]; do
-    read -ra a < /proc/stat; sleep 1; read -ra b < /proc/stat
-    total=0; for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
-    busy=$((total - (b[4] + b[5] - a[4] - a[5])))
-    [ $((busy * 100)) -le $((total * 10)) ] && return 0
-  done
-  info "the machine did not quiet down within 60 s"
-}
 rss_mb() { echo $(( $(ps -o rss= -p "${PIDS[$1]}") / 1024 )); }
 
 # the load each service gets: a logged-in user's most frequent request
@@ -131,7 +119,7 @@ for variant in $VARIANTS; do
   declare -A READY=() IDLE=()
   for entry in $SERVICES; do
     svc=${entry%%:*}
-    quiet
+    wait_for_quiet_cores
     start "$variant" "$svc" "${entry##*:}"
     READY[$svc]=$READY_MS IDLE[$svc]=$(rss_mb "$svc")
     info "$svc ready in ${READY_MS} ms, ${IDLE[$svc]} MB"

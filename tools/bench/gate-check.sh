@@ -74,6 +74,7 @@ LUA
 wrk -t2 -c16 -d20s -s "$WORK/gate.lua" http://127.0.0.1:18183 >/dev/null
 ROWS=()
 for rate in $RATES; do
+  wait_for_quiet_cores 30   # the warm-up's or the last rate's JIT and GC (scripts/lib.sh)
   info "$rate requests/s for ${SECONDS_} s (after a 10 s warm-up at the same rate)"
   fixed=$(taskset -c 1 java -XX:+UseSerialGC -Xmx256m -cp "$CP" "$ROOT/tools/bench/OpenLoad.java" GET http://127.0.0.1:18183 \
     '/internal/v1/ad-accounts/{}/gate?action=publish' "$WORK/gate-ids.txt" Authorization "Bearer $TOKEN" "$rate" "$SECONDS_" 2>/dev/null | grep '^RESULT')
