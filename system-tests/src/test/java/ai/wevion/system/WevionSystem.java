@@ -252,8 +252,9 @@ final class WevionSystem {
         }
         List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=INFO",
-                // spans to this run's collector (OTLP over HTTP), flushed often enough for a test to follow a story
-                "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf", "-Dquarkus.otel.bsp.schedule.delay=200ms"));
+                // spans to this run's collector over OTLP/HTTP (the services send a batch every 200 ms, fast
+                // enough for a test to follow a story)
+                "-Dquarkus.otel.exporter.otlp.traces.protocol=http/protobuf"));
         command.addAll(List.of(properties));
         command.addAll(List.of("-jar", jar.getAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
