@@ -104,11 +104,11 @@ ensure_chromium() {
 # production profile, which has no secret of its own)
 load_local_secrets() { set -a; . "$ROOT/scripts/local-secrets.env"; set +a; }
 
-# wait_for_quiet_cores [SECONDS]: wait (at most SECONDS, 60 by default) until every core is
-# 90 % idle over a second, so that a measurement does not share the cores with the last one's
+# wait_for_quiet_cores [SECONDS]: wait (at most SECONDS, 60 by default) until the cores, taken
+# together, are 90 % idle over a second, so that a measurement does not share the cores with the last one's
 # aftermath: a JVM's JIT still compiling seconds after its ready, PostgreSQL's checkpoint and
-# autovacuum after a bulk write, a JVM writing its class cache as it exits. The benchmarks call it
-# before each start and each measured load (tools/bench).
+# autovacuum after a bulk write, a JVM writing its class cache as it exits. tools/bench/all.sh
+# calls it before each step, footprint.sh before each start, gate-check.sh before each rate.
 wait_for_quiet_cores() {
   local until=$((SECONDS + ${1:-60})) a b busy total i
   while [ $SECONDS -lt $until ]; do
