@@ -1,15 +1,17 @@
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Set;
 import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 
 /**
  * The ceiling for POST /api/v1/auth/token: how many session JWTs one thread
- * signs per second with the same smallrye-jwt call and claims auth-service uses.
- * Run with auth-service's runtime classpath (bench/auth-token.sh does).
+ * signs per second with the same jose4j calls and claims auth-service's
+ * AccessTokenIssuer uses. Run with auth-service's runtime classpath
+ * (bench/auth-token.sh does).
  */
 public class SigningRate {
     public static void main(String[] args) throws Exception {
@@ -24,14 +26,27 @@ public class SigningRate {
         System.out.printf("%.0f%n", rate);
     }
 
-    private static long sign(PrivateKey key, long until) {
+    private static long sign(PrivateKey key, long until) throws Exception {
         long n = 0;
         while (System.nanoTime() < until) {
             long now = System.currentTimeMillis() / 1000;
-            Jwt.issuer("https://auth.wevion.ai").subject(UUID.randomUUID().toString()).groups(Set.of("member"))
-                    .claim("ws", "w").claim("sid", "s").claim("jti", UUID.randomUUID().toString())
-                    .issuedAt(now).expiresAt(now + 3600)
-                    .jws().keyId("bench").algorithm(SignatureAlgorithm.ES256).sign(key);
+            JwtClaims claims = new JwtClaims();
+            claims.setIssuer("https://auth.wevion.ai");
+            claims.setSubject(UUID.randomUUID().toString());
+            claims.setStringListClaim("groups", "member");
+            claims.setJwtId(UUID.randomUUID().toString());
+            claims.setIssuedAt(NumericDate.fromSeconds(now));
+            claims.setExpirationTime(NumericDate.fromSeconds(now + 3600));
+            claims.setAudience("wevion-session");
+            claims.setClaim("ws", "w");
+            claims.setClaim("sid", "s");
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setHeader("typ", "JWT");
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+            jws.setKeyIdHeaderValue("bench");
+            jws.setKey(key);
+            jws.setPayload(claims.toJson());
+            jws.getCompactSerialization();
             n++;
         }
         return n;

@@ -48,12 +48,13 @@ class AccessTokenIssuerTest {
     }
 
     @Test
-    void theJwtIsSignedEs256WithTheActiveKeysKid_A1() throws Exception {
+    void theJwtIsAJwtSignedEs256WithTheActiveKeysKid_A1() throws Exception {
         JsonWebSignature jws = (JsonWebSignature) JsonWebSignature.fromCompactSerialization(
                 issuer.forSession("user-1", "ws-1", "member", "sid-1", null).token());
 
         assertThat(jws.getAlgorithmHeaderValue()).isEqualTo(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         assertThat(jws.getKeyIdHeaderValue()).isEqualTo("test-2026-11");
+        assertThat(jws.getHeader("typ")).isEqualTo("JWT");
     }
 
     @Test
