@@ -125,6 +125,7 @@ for variant in $VARIANTS; do
     info "$svc ready in ${READY_MS} ms, ${IDLE[$svc]} MB"
   done
   session
+  wait_for_consumers connector-service notification-service   # steady state: nothing left to read (scripts/lib.sh)
   for entry in $SERVICES; do
     svc=${entry%%:*}
     rps=$(load "$svc" "${entry##*:}")

@@ -56,6 +56,11 @@ PGPASSWORD=wevion psql -qtA -h 127.0.0.1 -p 55433 -U wevion connector -c "select
 CP="$ROOT/connector-service/target/quarkus-app/lib/main/*:$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
 TOKEN=$(java -cp "$CP" "$ROOT/tools/bench/ServiceToken.java" 2>/dev/null | tail -1)
 
+# A replica in steady state has read its topics. What earlier benches left there (token-sweep.sh's
+# 100,000 TOKEN_REFRESHED) would otherwise be read, and traced, while the gate check is measured.
+step "Waiting until connector-service has read its topics"
+wait_for_consumers connector-service
+
 step "Warm-up 20 s (wrk), then each rate of $RATES for ${SECONDS_} s, open loop"
 cat >"$WORK/gate.lua" <<LUA
 local ids = {}
