@@ -38,12 +38,20 @@ row() { ROWS+=("$(printf '| %s | %s | %s | %s | %s | %s |' "$@")"); }
 field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$2"; }
 # cpu_ticks PID: the user + system time a process has used, in clock ticks
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# refresh_load DURATION: the load, every session's cookie in turn (tools/bench/token-refresh.lua)
+refresh_load() {
+  COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d"$1" -s "$ROOT/tools/bench/token-refresh.lua" "http://127.0.0.1:$PORT"
+}
+# kc_load FILE DURATION: the same load on Keycloak's refresh-token grant, the tokens in FILE in turn
+kc_load() {
+  REFRESH_FILE="$1" TOKEN_PATH=$KC_TOKEN_PATH wrk -t2 -c"$CONNECTIONS" -d"$2" -s "$ROOT/tools/bench/keycloak-refresh.lua" "$KC_URL"
+}
 
 run_on() {
   local jdk=$1 java="$1/bin/java" label
   label=$("$java" -version 2>&1 | head -1)
   step "JDK: $label"
-  info "signing rate (1 thread, ES256, 5 s)..."
+  info "signing rate (1 thread, ES256, 5 s after a 20 s warm-up)..."
   local signing; signing=$("$java" -cp "$CP" "$ROOT/tools/bench/SigningRate.java" 5 2>/dev/null | tail -1)
 
   info "starting auth-service on :$PORT (tracing: $TRACING)"
@@ -74,15 +82,15 @@ SQL
   seq $((SESSIONS - 1)) | sed "s/^/bench-$run-/" >>"$WORK/cookies.txt"
   info "$(wc -l <"$WORK/cookies.txt") session cookies"
 
-  # the warm-up refreshes every session at least once, as a replica that has been up a while has seen them
+  # the warm-up refreshes every session at least once, as a replica that has been up a while has seen
+  # them, and lasts until the JIT has settled (scripts/lib.sh warm_up)
   local warmup=$(( SESSIONS / 2000 > 10 ? SESSIONS / 2000 : 10 ))
-  info "warm-up ${warmup} s, then wrk -t2 -c$CONNECTIONS -d${DURATION}s"
-  COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d${warmup}s -s "$ROOT/tools/bench/token-refresh.lua" \
-    "http://127.0.0.1:$PORT" >/dev/null
+  info "warm-up at least ${warmup} s, until the JIT settles"
+  warm_up "$SVC_PID" "$warmup" refresh_load
+  info "warm-up ${WARMUP_S} s (the JIT compiled ${WARMUP_JIT} s in its last 5 s), then wrk -t2 -c$CONNECTIONS -d${DURATION}s"
   local result cpu_before
   cpu_before=$(cpu_ticks "$SVC_PID")
-  result=$(COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$ROOT/tools/bench/token-refresh.lua" \
-    "http://127.0.0.1:$PORT" | grep '^RESULT')
+  result=$(refresh_load "${DURATION}s" | grep '^RESULT')
   # the service's CPU per refresh (user + system): what the machine's noise moves least
   local cpu_us; cpu_us=$(awk "BEGIN{printf \"%.0f\", ($(cpu_ticks "$SVC_PID") - $cpu_before) * 1e6 / $(getconf CLK_TCK) / ($(field rps "$result") * $DURATION)}")
   local rss_mb=$(( $(ps -o rss= -p "$SVC_PID") / 1024 ))
@@ -97,7 +105,7 @@ SQL
   local rps; rps=$(field rps "$result")
   local jdk_name; jdk_name=$(sed 's/.*version "\([^"]*\)".*/\1/' <<<"$label")
   row "auth-service, $jdk_name" "$SESSIONS" "$rps/s" "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$rss_mb MB" \
-    "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}"); ${cpu_us} µs CPU per refresh (signing alone $(awk "BEGIN{printf \"%.0f\", 1e6/$signing}") µs); $TRACE_SPANS"
+    "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}"); warm-up ${WARMUP_S} s; ${cpu_us} µs CPU per refresh (signing alone $(awk "BEGIN{printf \"%.0f\", 1e6/$signing}") µs); $TRACE_SPANS"
   row "auth-service, $jdk_name, open loop $OPEN_RATE/s" "$SESSIONS" "$(field achieved_rps "$open")/s" \
     "$(field p50_ms "$open") / $(field p99_ms "$open") ms" "" "max $(field max_ms "$open") ms, errors $(field errors "$open")"
   OURS+=("$jdk_name=$rps")
@@ -119,15 +127,14 @@ keycloak_on() {
   info "$(wc -l <"$WORK/kc-refresh.txt") refresh tokens"
   local file label
   for file in kc-refresh.txt kc-refresh-one.txt; do
-    REFRESH_FILE="$WORK/$file" TOKEN_PATH=$KC_TOKEN_PATH wrk -t2 -c"$CONNECTIONS" -d10s -s "$ROOT/tools/bench/keycloak-refresh.lua" \
-      "$KC_URL" >/dev/null
-    local result; result=$(REFRESH_FILE="$WORK/$file" TOKEN_PATH=$KC_TOKEN_PATH wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" \
-      -s "$ROOT/tools/bench/keycloak-refresh.lua" "$KC_URL" | grep '^RESULT')
+    warm_up "$(kc_jvm_pid)" 10 kc_load "$WORK/$file"   # the same rule as ours: at least 10 s, until its JIT settles
+    info "$file: warm-up ${WARMUP_S} s (the JIT compiled ${WARMUP_JIT} s in its last 5 s)"
+    local result; result=$(kc_load "$WORK/$file" "${DURATION}s" | grep '^RESULT')
     local sessions; sessions=$(wc -l <"$WORK/$file")
     [ "$file" = kc-refresh.txt ] && label="realistic" || label="best case"
     row "Keycloak $KEYCLOAK_VERSION ($label), $jdk_name" "$sessions" "$(field rps "$result")/s" \
       "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$(kc_rss_mb) MB" \
-      "ready in ${ready}s; non-2xx $(field non2xx "$result")"
+      "ready in ${ready}s; warm-up ${WARMUP_S} s; non-2xx $(field non2xx "$result")"
     [ "$file" = kc-refresh.txt ] && KC_REALISTIC=$(field rps "$result") || KC_BEST=$(field rps "$result")
   done
   kc_stop

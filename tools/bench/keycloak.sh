@@ -46,11 +46,10 @@ kc_start() {
   KC_READY_S=$((SECONDS - started))
 }
 
-# kc_rss_mb: the resident memory of Keycloak's JVM (a child of kc.sh, which forwards signals to it)
-kc_rss_mb() {
-  local pid; pid=$(pgrep -P "$KC_PID" | head -1)
-  echo $(( $(ps -o rss= -p "${pid:-$KC_PID}") / 1024 ))
-}
+# kc_jvm_pid: Keycloak's JVM (a child of kc.sh, which forwards signals to it)
+kc_jvm_pid() { local pid; pid=$(pgrep -P "$KC_PID" | head -1); echo "${pid:-$KC_PID}"; }
+# kc_rss_mb: the resident memory of Keycloak's JVM
+kc_rss_mb() { echo $(( $(ps -o rss= -p "$(kc_jvm_pid)") / 1024 )); }
 
 kc_stop() {
   [ -n "$KC_PID" ] || return 0
