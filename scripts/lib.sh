@@ -144,25 +144,24 @@ jit_seconds() {
   "$jdk/bin/jstat" -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $4}'
 }
 
-# warm_up PID SECONDS COMMAND...: runs COMMAND DURATION (a load; DURATION is 5s) again and again for
-# at least SECONDS, then on until the JIT of the JVM PID has settled: less than 0.5 s of compiling in
-# the last 5 s (a tenth of one core), at most 90 s more. A replica that has served for a while runs
-# compiled code; on these 2 cores, under a load that takes both, C2 was still compiling 20-40 s after
-# auth-service's start on JDK 17 and on Temurin 25 alike (7-10 s of compiling inside the measured 30 s
-# that came after a fixed 10 s warm-up, docs/performance.md). Sets WARMUP_S and WARMUP_JIT (the
-# compiling in the last step, in seconds).
+# warm_up PID SECONDS COMMAND...: runs COMMAND DURATION (a load) for SECONDS in one go (a load that
+# walks through many sessions from the first one reaches them all only in one run), then for 5 s
+# at a time until the JIT of the JVM PID has settled: less than 0.5 s of compiling in the last 5 s
+# (a tenth of one core), at most 90 s more. A replica that has served for a while runs compiled
+# code; on these 2 cores, under a load that takes both, C2 was still compiling 20-40 s after
+# auth-service's start on JDK 17 and on Temurin 25 alike (7-10 s of compiling inside the measured
+# 30 s that came after a fixed 10 s warm-up, docs/performance.md). Sets WARMUP_S and WARMUP_JIT (the
+# compiling in the last 5 s, in seconds).
 warm_up() {
   local pid=$1 min=$2 started=$SECONDS before after; shift 2
-  before=$(jit_seconds "$pid")
+  "$@" "${min}s" >/dev/null
   while :; do
+    before=$(jit_seconds "$pid")
     "$@" 5s >/dev/null
     after=$(jit_seconds "$pid")
     WARMUP_JIT=$(awk "BEGIN{printf \"%.2f\", ${after:-0} - ${before:-0}}")
-    if [ $((SECONDS - started)) -ge "$min" ]; then
-      { [ -z "$after" ] || awk "BEGIN{exit !($WARMUP_JIT < 0.5)}"; } && break
-      [ $((SECONDS - started)) -lt $((min + 90)) ] || { info "the JIT still compiled ${WARMUP_JIT} s in the last 5 s; measuring anyway"; break; }
-    fi
-    before=$after
+    { [ -z "$after" ] || awk "BEGIN{exit !($WARMUP_JIT < 0.5)}"; } && break
+    [ $((SECONDS - started)) -lt $((min + 90)) ] || { info "the JIT still compiled ${WARMUP_JIT} s in the last 5 s; measuring anyway"; break; }
   done
   WARMUP_S=$((SECONDS - started))
 }
