@@ -20,7 +20,7 @@ public class SigningRate {
         PrivateKey key = generator.generateKeyPair().getPrivate();
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 5;
         // warm-up: 20 s, so that the rate is the compiled code's. After 2 s, JDK 17 read 12 % and
-        // Temurin 25 4 % below their rate after 10 s; after 20 s JDK 17 read 4-15 % more again
+        // Temurin 25 4 % below their rate after 10 s; after 20 s JDK 17 read 6-17 % more again
         sign(key, System.nanoTime() + 20_000_000_000L);
         long start = System.nanoTime();
         long count = sign(key, start + seconds * 1_000_000_000L);

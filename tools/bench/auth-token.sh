@@ -82,8 +82,10 @@ SQL
   seq $((SESSIONS - 1)) | sed "s/^/bench-$run-/" >>"$WORK/cookies.txt"
   info "$(wc -l <"$WORK/cookies.txt") session cookies"
 
-  # the warm-up refreshes every session at least once, as a replica that has been up a while has seen
-  # them, and lasts until the JIT has settled (scripts/lib.sh warm_up)
+  # the warm-up refreshes, as a replica that has been up a while has seen them, the sessions the
+  # measured 30 s will use: wrk's script walks the cookies from the first one in each run, and the
+  # warm-up's first load is the longer (every session at 4,000/s and more; the first half on JDK 17
+  # at 2,000/s). It lasts until the JIT has settled (scripts/lib.sh warm_up)
   local warmup=$(( SESSIONS / 2000 > 10 ? SESSIONS / 2000 : 10 ))
   info "warm-up at least ${warmup} s, until the JIT settles"
   warm_up "$SVC_PID" "$warmup" refresh_load
