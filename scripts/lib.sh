@@ -155,8 +155,9 @@ jit_seconds() {
 warm_up() {
   local pid=$1 min=$2 started=$SECONDS before after; shift 2
   "$@" "${min}s" >/dev/null
+  after=$(jit_seconds "$pid")
   while :; do
-    before=$(jit_seconds "$pid")
+    before=$after
     "$@" 5s >/dev/null
     after=$(jit_seconds "$pid")
     WARMUP_JIT=$(awk "BEGIN{printf \"%.2f\", ${after:-0} - ${before:-0}}")
