@@ -160,7 +160,8 @@ KC_JDK=$(for jdk in $JDKS; do [ -x "$jdk/bin/java" ] && echo "$jdk"; done | tail
 printf '\n| runs | sessions | requests/s | p50 / p99 | RSS after | notes |\n|---|---|---|---|---|---|\n'
 printf '%s\n' "${ROWS[@]}"
 if [ -n "$KC_BEST" ]; then
-  printf '\n| ours on | vs Keycloak realistic (%s/s) | vs Keycloak best case (%s/s) |\n|---|---|---|\n' "${KC_REALISTIC:-not run}" "$KC_BEST"
+  realistic="not run"; [ -z "$KC_REALISTIC" ] || realistic="$KC_REALISTIC/s"
+  printf '\n| ours on | vs Keycloak realistic (%s) | vs Keycloak best case (%s/s) |\n|---|---|---|\n' "$realistic" "$KC_BEST"
   for o in "${OURS[@]}"; do
     printf '| %s | %s | %s |\n' "${o%%=*}" "$([ -z "$KC_REALISTIC" ] || awk "BEGIN{printf \"%.2fx\", ${o#*=}/$KC_REALISTIC}")" \
       "$(awk "BEGIN{printf \"%.2fx\", ${o#*=}/$KC_BEST}")"
