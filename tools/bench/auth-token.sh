@@ -29,7 +29,7 @@ if [ ! -f "$JAR" ]; then
   step "Building auth-service"
   (cd "$ROOT" && mvnw -q package -DskipTests -pl auth-service -am)
 fi
-CP="$ROOT/auth-service/target/quarkus-app/lib/main/*:$ROOT/auth-service/target/quarkus-app/lib/boot/*"
+CP="$ROOT/auth-service/target/quarkus-app/app/*:$ROOT/auth-service/target/quarkus-app/lib/main/*:$ROOT/auth-service/target/quarkus-app/lib/boot/*"
 
 SVC_PID=""
 stop_service() { [ -n "$SVC_PID" ] && kill "$SVC_PID" 2>/dev/null && wait "$SVC_PID" 2>/dev/null || true; SVC_PID=""; }

@@ -1,24 +1,33 @@
 package ai.wevion.auth.jwt;
 
 import ai.wevion.auth.config.AuthConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
+import java.util.function.Supplier;
 
 /**
- * Signs the 1-hour session JWTs (claims: docs/contract.md) and the service JWTs,
- * with jose4j, the JOSE library smallrye-jwt itself signs and verifies with.
- * Every claim is set here, so nothing is read from the configuration per token
- * (smallrye-jwt's builder looked up six settings for each one: 7 % of the
- * refresh path's CPU, docs/performance.md).
+ * Signs the 1-hour session JWTs (claims: docs/contract.md) and the service JWTs:
+ * ES256, JWS compact serialization (RFC 7515), with the JDK's own signature in
+ * the JOSE form (R || S, {@code SHA256withECDSAinP1363Format}) and its Base64;
+ * smallrye-jwt verifies them with jose4j in every service. Signing through
+ * jose4j cost 6.6 % of the refresh path's CPU around the signature itself
+ * (its JSON writer, its Base64 with growing buffers, a header map per token);
+ * this way it is about 1 % (docs/performance.md). Every claim is set here, so
+ * nothing is read from the configuration per token.
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
@@ -27,16 +36,33 @@ public class AccessTokenIssuer {
     /** Every service accepts this audience: a session JWT is meant for the whole API. */
     public static final String SESSION_AUDIENCE = "wevion-session";
 
-    private final SigningKeys keys;
+    private static final ObjectWriter JSON = new ObjectMapper().writer();
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    /** The key that signs now; read per token, so a rotation takes effect at once. */
+    public record ActiveKey(String id, PrivateKey key) {
+    }
+
+    private record Header(String keyId, String encoded) {
+    }
+
+    private final Supplier<ActiveKey> keys;
     private final Clock clock;
     private final String issuer;
     private final Duration lifetime;
+    private volatile Header header = new Header(null, null);
 
+    @Inject
     public AccessTokenIssuer(SigningKeys keys, Clock clock, AuthConfig config) {
+        this(() -> new ActiveKey(keys.activeKeyId(), keys.activePrivateKey()), clock, config.jwt().issuer(), config.jwt().lifetime());
+    }
+
+    /** Without CDI: the signing ceiling of the benchmark (tools/bench/SigningRate.java) signs with this very code. */
+    public AccessTokenIssuer(Supplier<ActiveKey> keys, Clock clock, String issuer, Duration lifetime) {
         this.keys = keys;
         this.clock = clock;
-        this.issuer = config.jwt().issuer();
-        this.lifetime = config.jwt().lifetime();
+        this.issuer = issuer;
+        this.lifetime = lifetime;
     }
 
     public record SignedToken(String token, long expiresIn) {
@@ -44,12 +70,12 @@ public class AccessTokenIssuer {
 
     /** A session JWT; {@code impersonatorId} (may be null) becomes {@code act.sub} (A5). */
     public SignedToken forSession(String userId, String workspaceId, String role, String sessionId, String impersonatorId) {
-        JwtClaims claims = base(userId, role);
-        claims.setAudience(SESSION_AUDIENCE);
-        claims.setClaim("ws", workspaceId);
-        claims.setClaim("sid", sessionId);
+        Map<String, Object> claims = base(userId, role);
+        claims.put("aud", SESSION_AUDIENCE);
+        claims.put("ws", workspaceId);
+        claims.put("sid", sessionId);
         if (impersonatorId != null) {
-            claims.setClaim("act", Map.of("sub", impersonatorId));
+            claims.put("act", Map.of("sub", impersonatorId));
         }
         return sign(claims);
     }
@@ -60,35 +86,48 @@ public class AccessTokenIssuer {
      * may call as {@code aud}; no workspace, no session.
      */
     public SignedToken forService(String clientId, List<String> scopes, List<String> audiences) {
-        JwtClaims claims = base(clientId, SERVICE_ROLE);
-        claims.setClaim("scope", String.join(" ", scopes));
-        claims.setAudience(List.copyOf(audiences));
+        Map<String, Object> claims = base(clientId, SERVICE_ROLE);
+        claims.put("scope", String.join(" ", scopes));
+        claims.put("aud", List.copyOf(audiences));
         return sign(claims);
     }
 
-    private JwtClaims base(String subject, String role) {
+    private Map<String, Object> base(String subject, String role) {
         long now = clock.instant().getEpochSecond();
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setSubject(subject);
-        claims.setStringListClaim("groups", role);
-        claims.setJwtId(UUID.randomUUID().toString());
-        claims.setIssuedAt(NumericDate.fromSeconds(now));
-        claims.setExpirationTime(NumericDate.fromSeconds(now + lifetime.toSeconds()));
+        Map<String, Object> claims = new LinkedHashMap<>(16);
+        claims.put("iss", issuer);
+        claims.put("sub", subject);
+        claims.put("groups", List.of(role));
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("iat", now);
+        claims.put("exp", now + lifetime.toSeconds());
         return claims;
     }
 
-    private SignedToken sign(JwtClaims claims) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setHeader("typ", "JWT");
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
-        jws.setKeyIdHeaderValue(keys.activeKeyId());
-        jws.setKey(keys.activePrivateKey());
-        jws.setPayload(claims.toJson());
+    private SignedToken sign(Map<String, Object> claims) {
+        ActiveKey key = keys.get();
         try {
-            return new SignedToken(jws.getCompactSerialization(), lifetime.toSeconds());
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign a JWT with key " + keys.activeKeyId(), e);
+            String input = header(key.id()) + '.' + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
+            Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signature.initSign(key.key());
+            signature.update(input.getBytes(StandardCharsets.US_ASCII));
+            return new SignedToken(input + '.' + BASE64URL.encodeToString(signature.sign()), lifetime.toSeconds());
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot sign a JWT with key " + key.id(), e);
         }
+    }
+
+    /** The encoded JOSE header of the active key, made once per key. */
+    private String header(String keyId) throws JsonProcessingException {
+        Header h = header;
+        if (!keyId.equals(h.keyId())) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("typ", "JWT");
+            fields.put("alg", "ES256");
+            fields.put("kid", keyId);
+            h = new Header(keyId, BASE64URL.encodeToString(JSON.writeValueAsBytes(fields)));
+            header = h;
+        }
+        return h.encoded();
     }
 }

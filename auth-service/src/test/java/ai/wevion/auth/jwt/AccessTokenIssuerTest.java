@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.wevion.auth.TestAuthConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.VerificationJwkSelector;
@@ -90,6 +92,22 @@ class AccessTokenIssuerTest {
         String second = verified(issuer.forSession("user-1", "ws-1", "member", "sid-1", null).token()).getJwtId();
 
         assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void aRotatedKeySignsTheNextJwtUnderItsOwnKid_A1() throws Exception {
+        SigningKeys october = SigningKeysTest.keys(SigningKeysTest.TEST_KEYS, "test-2026-10");
+        AtomicReference<SigningKeys> active = new AtomicReference<>(keys);
+        AccessTokenIssuer rotating = new AccessTokenIssuer(
+                () -> new AccessTokenIssuer.ActiveKey(active.get().activeKeyId(), active.get().activePrivateKey()),
+                Clock.fixed(NOW, ZoneOffset.UTC), "https://auth.wevion.ai", Duration.ofHours(1));
+        String before = rotating.forSession("user-1", "ws-1", "member", "sid-1", null).token();
+        active.set(october);
+        String after = rotating.forSession("user-1", "ws-1", "member", "sid-1", null).token();
+
+        assertThat(JsonWebSignature.fromCompactSerialization(before).getKeyIdHeaderValue()).isEqualTo("test-2026-11");
+        assertThat(JsonWebSignature.fromCompactSerialization(after).getKeyIdHeaderValue()).isEqualTo("test-2026-10");
+        assertThat(verified(after).getSubject()).isEqualTo("user-1"); // and its signature is the October key's
     }
 
     /** As a service verifies it: the published JWKS, ES256 only, at the issuing instant. */
