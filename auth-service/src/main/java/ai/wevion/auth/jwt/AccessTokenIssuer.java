@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Signs the 1-hour session JWTs (claims: docs/contract.md) and the service JWTs:
@@ -39,27 +38,23 @@ public class AccessTokenIssuer {
     private static final ObjectWriter JSON = new ObjectMapper().writer();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    /** The key that signs now; read per token, so a rotation takes effect at once. */
-    public record ActiveKey(String id, PrivateKey key) {
-    }
-
-    private record Header(String keyId, String encoded) {
-    }
-
-    private final Supplier<ActiveKey> keys;
+    private final String keyId;
+    private final PrivateKey key;
+    private final String header;
     private final Clock clock;
     private final String issuer;
     private final Duration lifetime;
-    private volatile Header header = new Header(null, null);
 
     @Inject
     public AccessTokenIssuer(SigningKeys keys, Clock clock, AuthConfig config) {
-        this(() -> new ActiveKey(keys.activeKeyId(), keys.activePrivateKey()), clock, config.jwt().issuer(), config.jwt().lifetime());
+        this(keys.activeKeyId(), keys.activePrivateKey(), clock, config.jwt().issuer(), config.jwt().lifetime());
     }
 
     /** Without CDI: the signing ceiling of the benchmark (tools/bench/SigningRate.java) signs with this very code. */
-    public AccessTokenIssuer(Supplier<ActiveKey> keys, Clock clock, String issuer, Duration lifetime) {
-        this.keys = keys;
+    public AccessTokenIssuer(String keyId, PrivateKey key, Clock clock, String issuer, Duration lifetime) {
+        this.keyId = keyId;
+        this.key = key;
+        this.header = encodedHeader(keyId);
         this.clock = clock;
         this.issuer = issuer;
         this.lifetime = lifetime;
@@ -105,29 +100,27 @@ public class AccessTokenIssuer {
     }
 
     private SignedToken sign(Map<String, Object> claims) {
-        ActiveKey key = keys.get();
         try {
-            String input = header(key.id()) + '.' + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
+            String input = header + '.' + BASE64URL.encodeToString(JSON.writeValueAsBytes(claims));
             Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signature.initSign(key.key());
+            signature.initSign(key);
             signature.update(input.getBytes(StandardCharsets.US_ASCII));
             return new SignedToken(input + '.' + BASE64URL.encodeToString(signature.sign()), lifetime.toSeconds());
         } catch (GeneralSecurityException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot sign a JWT with key " + key.id(), e);
+            throw new IllegalStateException("cannot sign a JWT with key " + keyId, e);
         }
     }
 
-    /** The encoded JOSE header of the active key, made once per key. */
-    private String header(String keyId) throws JsonProcessingException {
-        Header h = header;
-        if (!keyId.equals(h.keyId())) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("typ", "JWT");
-            fields.put("alg", "ES256");
-            fields.put("kid", keyId);
-            h = new Header(keyId, BASE64URL.encodeToString(JSON.writeValueAsBytes(fields)));
-            header = h;
+    /** The JOSE header, the same for every token of a key: encoded once. */
+    private static String encodedHeader(String keyId) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("typ", "JWT");
+        fields.put("alg", "ES256");
+        fields.put("kid", keyId);
+        try {
+            return BASE64URL.encodeToString(JSON.writeValueAsBytes(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the JWT header of key " + keyId, e);
         }
-        return h.encoded();
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.wevion.auth.TestAuthConfig;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.VerificationJwkSelector;
@@ -96,14 +94,11 @@ class AccessTokenIssuerTest {
 
     @Test
     void aRotatedKeySignsTheNextJwtUnderItsOwnKid_A1() throws Exception {
+        // a rotation makes another key active (SigningKeys) and restarts the replicas
         SigningKeys october = SigningKeysTest.keys(SigningKeysTest.TEST_KEYS, "test-2026-10");
-        AtomicReference<SigningKeys> active = new AtomicReference<>(keys);
-        AccessTokenIssuer rotating = new AccessTokenIssuer(
-                () -> new AccessTokenIssuer.ActiveKey(active.get().activeKeyId(), active.get().activePrivateKey()),
-                Clock.fixed(NOW, ZoneOffset.UTC), "https://auth.wevion.ai", Duration.ofHours(1));
-        String before = rotating.forSession("user-1", "ws-1", "member", "sid-1", null).token();
-        active.set(october);
-        String after = rotating.forSession("user-1", "ws-1", "member", "sid-1", null).token();
+        String before = issuer.forSession("user-1", "ws-1", "member", "sid-1", null).token();
+        String after = new AccessTokenIssuer(october, Clock.fixed(NOW, ZoneOffset.UTC), TestAuthConfig.defaults())
+                .forSession("user-1", "ws-1", "member", "sid-1", null).token();
 
         assertThat(JsonWebSignature.fromCompactSerialization(before).getKeyIdHeaderValue()).isEqualTo("test-2026-11");
         assertThat(JsonWebSignature.fromCompactSerialization(after).getKeyIdHeaderValue()).isEqualTo("test-2026-10");
