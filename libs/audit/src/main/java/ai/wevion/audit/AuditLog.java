@@ -4,7 +4,6 @@ import ai.wevion.authclient.Caller;
 import ai.wevion.authclient.api.Page;
 import ai.wevion.authclient.api.Page.Cursor;
 import ai.wevion.outbox.Outbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * an action is written in the transaction of the change it records, with its
  * {@code audit-events} event (outbox), so neither exists without the other.
  * Admins read their workspace's entries newest first, a page at a time.
+ * {@link PanacheAuditLog} records in a Hibernate Reactive transaction instead.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -52,12 +52,6 @@ public class AuditLog {
     /** The entry for what the current request's caller did. */
     public AuditEntry entry(Caller caller, String action, String target, String detail) {
         return AuditEntry.of(caller, service, action, target, detail, requestId(), clock.instant());
-    }
-
-    /** Records the action in the caller's Hibernate Reactive transaction. */
-    public Uni<Void> record(Caller caller, String action, String target, String detail) {
-        AuditEntry e = entry(caller, action, target, detail);
-        return Panache.getSession().chain(s -> s.persist(AuditRecord.of(e))).chain(() -> outbox.add(AuditEntry.TOPIC, e.workspaceId(), e));
     }
 
     /** Records the action within a plain SQL transaction. */

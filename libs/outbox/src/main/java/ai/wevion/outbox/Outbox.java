@@ -2,7 +2,6 @@ package ai.wevion.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -10,8 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Writes an event in the caller's transaction, so that a state change and its
- * event commit together or not at all; {@link OutboxRelay} sends it to Kafka.
+ * Writes an event in the caller's transaction (a plain SQL connection), so that a
+ * state change and its event commit together or not at all; {@link OutboxRelay}
+ * sends it to Kafka. {@link PanacheOutbox} does the same in a Hibernate Reactive
+ * transaction.
  * Each row keeps the trace it was written in, so the record's producer span,
  * and the consumers' spans after it, belong to the story that caused it
  * (the HTTP request, the refresh sweep) rather than to the relay's poll.
@@ -27,16 +28,6 @@ public class Outbox {
         this.json = json;
     }
 
-    public Uni<Void> add(String topic, String key, Object event) {
-        OutboxEvent row = new OutboxEvent();
-        row.topic = topic;
-        row.messageKey = key;
-        row.payload = toJson(event);
-        row.traceParent = TraceParent.current();
-        return Panache.getSession().chain(session -> session.persist(row));
-    }
-
-    /** The same, for work done on a plain SQL connection inside its transaction. */
     public Uni<Void> add(SqlConnection connection, String topic, String key, Object event) {
         return connection.preparedQuery(INSERT)
                 .execute(Tuple.of(topic, key, toJson(event), TraceParent.current()))
@@ -58,7 +49,7 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
-    private String toJson(Object event) {
+    String toJson(Object event) {
         try {
             return json.writeValueAsString(event);
         } catch (JsonProcessingException e) {

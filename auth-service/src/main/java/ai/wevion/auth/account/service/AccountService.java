@@ -1,6 +1,6 @@
 package ai.wevion.auth.account.service;
 
-import ai.wevion.audit.AuditLog;
+import ai.wevion.audit.PanacheAuditLog;
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
@@ -24,11 +24,11 @@ public class AccountService {
     private final WorkspaceRepository workspaces;
     private final MembershipRepository memberships;
     private final PasswordHasher passwords;
-    private final AuditLog audit;
+    private final PanacheAuditLog audit;
     private final Clock clock;
 
     public AccountService(UserRepository users, WorkspaceRepository workspaces, MembershipRepository memberships,
-            PasswordHasher passwords, AuditLog audit, Clock clock) {
+            PasswordHasher passwords, PanacheAuditLog audit, Clock clock) {
         this.users = users;
         this.workspaces = workspaces;
         this.memberships = memberships;

@@ -4,7 +4,7 @@ import ai.wevion.auth.event.SessionEndReason;
 import ai.wevion.auth.event.SessionEvent;
 import ai.wevion.auth.event.SessionEventType;
 
-import ai.wevion.audit.AuditLog;
+import ai.wevion.audit.PanacheAuditLog;
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
@@ -12,7 +12,7 @@ import ai.wevion.auth.account.service.AccountService;
 import ai.wevion.auth.account.service.PasswordHasher;
 import ai.wevion.auth.config.AuthConfig;
 import ai.wevion.auth.jwt.AccessTokenIssuer;
-import ai.wevion.outbox.Outbox;
+import ai.wevion.outbox.PanacheOutbox;
 import ai.wevion.auth.session.repository.Impersonation;
 import ai.wevion.auth.session.repository.ImpersonationRepository;
 import ai.wevion.auth.session.repository.Session;
@@ -45,15 +45,15 @@ public class SessionService {
     private final PasswordHasher passwords;
     private final LoginThrottleService throttle;
     private final AccessTokenIssuer tokens;
-    private final Outbox outbox;
-    private final AuditLog audit;
+    private final PanacheOutbox outbox;
+    private final PanacheAuditLog audit;
     private final LiveSessions live;
     private final Clock clock;
     private final AuthConfig.Session config;
 
     public SessionService(SessionRepository sessions, UserRepository users, ImpersonationRepository impersonations,
             MembershipRepository memberships, PasswordHasher passwords, LoginThrottleService throttle, AccessTokenIssuer tokens,
-            Outbox outbox, AuditLog audit, LiveSessions live, Clock clock, AuthConfig config) {
+            PanacheOutbox outbox, PanacheAuditLog audit, LiveSessions live, Clock clock, AuthConfig config) {
         this.sessions = sessions;
         this.users = users;
         this.impersonations = impersonations;

@@ -1,6 +1,6 @@
 package ai.wevion.auth.team.service;
 
-import ai.wevion.audit.AuditLog;
+import ai.wevion.audit.PanacheAuditLog;
 import ai.wevion.auth.account.repository.Role;
 import ai.wevion.auth.account.repository.User;
 import ai.wevion.auth.account.repository.UserRepository;
@@ -50,12 +50,12 @@ public class TeamService {
     private final UserRepository users;
     private final AccountService accounts;
     private final SessionService sessions;
-    private final AuditLog audit;
+    private final PanacheAuditLog audit;
     private final Clock clock;
     private final AuthConfig.Invitations config;
 
     public TeamService(MembershipRepository memberships, InvitationRepository invitations, UserRepository users, AccountService accounts,
-            SessionService sessions, AuditLog audit, Clock clock, AuthConfig config) {
+            SessionService sessions, PanacheAuditLog audit, Clock clock, AuthConfig config) {
         this.memberships = memberships;
         this.invitations = invitations;
         this.users = users;

@@ -145,9 +145,9 @@ class AccountServiceTest {
     }
 
     /** The audit log is written in the database transaction; these rules are tested without one. */
-    private static final class NoAudit extends ai.wevion.audit.AuditLog {
+    private static final class NoAudit extends ai.wevion.audit.PanacheAuditLog {
         NoAudit() {
-            super(null, null, null, Clock.fixed(NOW, ZoneOffset.UTC), "auth-service");
+            super(null, null);
         }
 
         @Override
