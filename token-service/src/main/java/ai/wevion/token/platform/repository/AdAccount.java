@@ -1,14 +1,10 @@
 package ai.wevion.token.platform.repository;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.util.UUID;
 
-/** Read side: token-service's TokenStore is the one writer of this table. */
-@Entity
+/** A row of {@code ad_account}, read with its platform user; token-service's TokenStore is the one writer of this table. */
 public class AdAccount {
 
-    @Id
     public UUID id;
 
     public UUID platformUserId;

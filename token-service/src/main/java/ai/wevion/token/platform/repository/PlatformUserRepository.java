@@ -1,42 +1,52 @@
 package ai.wevion.token.platform.repository;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+/** Reads {@code platform_user} with its {@code ad_account} rows (TokenStore is their one writer). */
 @ApplicationScoped
-public class PlatformUserRepository implements PanacheRepositoryBase<PlatformUser, UUID> {
+public class PlatformUserRepository {
 
-    /** The live (not archived) record of this provider account in the workspace, with its ad accounts. */
-    public Uni<PlatformUser> findLive(UUID workspaceId, String platform, String externalUserId) {
-        return find("from PlatformUser p left join fetch p.adAccounts where p.workspaceId = ?1 and p.platform = ?2 "
-                + "and p.externalUserId = ?3 and p.status <> 'ARCHIVED'", workspaceId, platform, externalUserId)
-                .list().map(found -> found.isEmpty() ? null : found.get(0));
+    private static final String COLUMNS = "id, workspace_id, platform, external_user_id, display_name, connected_by, status, "
+            + "last_refresh_at, last_refresh_error, created_at, updated_at";
+
+    private final Pool pool;
+
+    public PlatformUserRepository(Pool pool) {
+        this.pool = pool;
     }
 
     /** The record, or null when it is not in this workspace (no leaking across workspaces). */
     public Uni<PlatformUser> findInWorkspace(UUID id, UUID workspaceId) {
-        return find("from PlatformUser p left join fetch p.adAccounts where p.id = ?1 and p.workspaceId = ?2", id, workspaceId)
-                .list().map(found -> found.isEmpty() ? null : found.get(0));
+        return pool.preparedQuery("select " + COLUMNS + " from platform_user where id = $1 and workspace_id = $2")
+                .execute(Tuple.of(id, workspaceId))
+                .chain(this::withAdAccounts)
+                .map(found -> found.isEmpty() ? null : found.get(0));
     }
 
     /**
      * One page of the workspace's records in the order they were connected,
-     * after (createdAt, id) of the previous page's last one, with their ad
-     * accounts: the page's ids first, then their rows (a collection fetch
-     * cannot be limited in SQL).
+     * after (createdAt, id) of the previous page's last one (all platforms when
+     * {@code platform} is null), with their ad accounts.
      */
     public Uni<List<PlatformUser>> listWorkspace(UUID workspaceId, String platform, Instant afterTime, UUID afterId, int limit) {
-        Instant from = afterTime == null ? Instant.EPOCH : afterTime;
-        UUID fromId = afterId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : afterId;
-        return getSession().chain(session -> session.createSelectionQuery("select p.id from PlatformUser p where p.workspaceId = :ws "
-                        + "and (:platform is null or p.platform = :platform) "
-                        + "and (p.createdAt > :from or (p.createdAt = :from and p.id > :fromId)) order by p.createdAt, p.id", UUID.class)
-                .setParameter("ws", workspaceId).setParameter("platform", platform).setParameter("from", from)
-                .setParameter("fromId", fromId).setMaxResults(limit).getResultList())
+        return pool.preparedQuery("select " + COLUMNS + " from platform_user where workspace_id = $1 and ($2::text is null or platform = $2) "
+                        + "and (created_at, id) > ($3, $4) order by created_at, id limit $5")
+                .execute(Tuple.tuple(Arrays.asList(workspaceId, platform, after(afterTime), afterId(afterId), limit)))
                 .chain(this::withAdAccounts);
     }
 
@@ -46,35 +56,75 @@ public class PlatformUserRepository implements PanacheRepositoryBase<PlatformUse
      * rebuilds its view of them (connector-service's reconciliation).
      */
     public Uni<List<PlatformUser>> listAll(Instant afterTime, UUID afterId, int limit) {
-        Instant from = afterTime == null ? Instant.EPOCH : afterTime;
-        UUID fromId = afterId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : afterId;
-        return getSession().chain(session -> session.createSelectionQuery("select p.id from PlatformUser p "
-                        + "where p.createdAt > :from or (p.createdAt = :from and p.id > :fromId) order by p.createdAt, p.id", UUID.class)
-                .setParameter("from", from).setParameter("fromId", fromId).setMaxResults(limit).getResultList())
+        return pool.preparedQuery("select " + COLUMNS + " from platform_user where (created_at, id) > ($1, $2) order by created_at, id limit $3")
+                .execute(Tuple.of(after(afterTime), afterId(afterId), limit))
                 .chain(this::withAdAccounts);
     }
 
-    /** The records of a page's ids with their ad accounts, in the page's order (a collection fetch cannot be limited in SQL). */
-    private Uni<List<PlatformUser>> withAdAccounts(List<UUID> ids) {
-        return ids.isEmpty() ? Uni.createFrom().item(List.of())
-                : find("select distinct p from PlatformUser p left join fetch p.adAccounts where p.id in ?1 order by p.createdAt, p.id", ids)
-                        .list();
-    }
-
     /** How many live (not archived) records the workspace has on each platform. */
-    public Uni<java.util.Map<String, Long>> countByPlatform(UUID workspaceId) {
-        return getSession().chain(session -> session.createSelectionQuery("select p.platform, count(p) from PlatformUser p "
-                        + "where p.workspaceId = :ws and p.status <> 'ARCHIVED' group by p.platform", Object[].class)
-                .setParameter("ws", workspaceId).getResultList())
+    public Uni<Map<String, Long>> countByPlatform(UUID workspaceId) {
+        return pool.preparedQuery("select platform, count(*) as n from platform_user where workspace_id = $1 and status <> 'ARCHIVED' "
+                        + "group by platform")
+                .execute(Tuple.of(workspaceId))
                 .map(rows -> {
-                    java.util.Map<String, Long> counts = new java.util.HashMap<>();
-                    rows.forEach(r -> counts.put((String) r[0], (Long) r[1]));
+                    Map<String, Long> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put(r.getString("platform"), r.getLong("n")));
                     return counts;
                 });
     }
 
-    public Uni<List<PlatformUser>> liveByExternalId(String platform, String externalUserId) {
-        return find("from PlatformUser p left join fetch p.adAccounts where p.platform = ?1 and p.externalUserId = ?2 "
-                + "and p.status = 'ACTIVE'", platform, externalUserId).list();
+    /** The rows read, in their order, each with its ad accounts (one more query for the whole page). */
+    private Uni<List<PlatformUser>> withAdAccounts(RowSet<Row> rows) {
+        Map<UUID, PlatformUser> users = new LinkedHashMap<>();
+        rows.forEach(r -> {
+            PlatformUser u = read(r);
+            users.put(u.id, u);
+        });
+        if (users.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("select id, platform_user_id, ad_account_id, external_id, name from ad_account "
+                        + "where platform_user_id = any($1) order by external_id")
+                .execute(Tuple.tuple().addArrayOfUUID(users.keySet().toArray(UUID[]::new)))
+                .map(accounts -> {
+                    accounts.forEach(r -> {
+                        AdAccount a = new AdAccount();
+                        a.id = r.getUUID("id");
+                        a.platformUserId = r.getUUID("platform_user_id");
+                        a.adAccountId = r.getUUID("ad_account_id");
+                        a.externalId = r.getString("external_id");
+                        a.name = r.getString("name");
+                        users.get(a.platformUserId).adAccounts.add(a);
+                    });
+                    return new ArrayList<>(users.values());
+                });
+    }
+
+    private static PlatformUser read(Row r) {
+        PlatformUser u = new PlatformUser();
+        u.id = r.getUUID("id");
+        u.workspaceId = r.getUUID("workspace_id");
+        u.platform = r.getString("platform");
+        u.externalUserId = r.getString("external_user_id");
+        u.displayName = r.getString("display_name");
+        u.connectedBy = r.getUUID("connected_by");
+        u.status = r.getString("status");
+        u.lastRefreshAt = instant(r.getOffsetDateTime("last_refresh_at"));
+        u.lastRefreshError = r.getString("last_refresh_error");
+        u.createdAt = instant(r.getOffsetDateTime("created_at"));
+        u.updatedAt = instant(r.getOffsetDateTime("updated_at"));
+        return u;
+    }
+
+    private static OffsetDateTime after(Instant afterTime) {
+        return (afterTime == null ? Instant.EPOCH : afterTime).atOffset(ZoneOffset.UTC);
+    }
+
+    private static UUID afterId(UUID afterId) {
+        return afterId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : afterId;
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 }

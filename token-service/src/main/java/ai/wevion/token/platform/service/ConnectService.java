@@ -14,7 +14,6 @@ import ai.wevion.token.provider.ProviderFailure;
 import ai.wevion.token.store.TokenStore;
 import ai.wevion.token.store.TokenStore.NewGrant;
 import ai.wevion.token.store.TokenStore.Sealed;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -69,7 +68,7 @@ public class ConnectService {
             caller.requireAdmin();
         }
         UUID workspaceId = UUID.fromString(caller.workspaceId());
-        return Panache.withTransaction(() -> requireOwnRecord(platformUserId, workspaceId).chain(() -> {
+        return requireOwnRecord(platformUserId, workspaceId).chain(() -> {
             OAuthState state = new OAuthState();
             state.nonceHash = issued.nonceHash();
             state.workspaceId = workspaceId;
@@ -78,8 +77,8 @@ public class ConnectService {
             state.mode = mode;
             state.platformUserId = platformUserId;
             state.expiresAt = clock.instant().plus(config.state().ttl());
-            return states.persist(state);
-        })).map(saved -> new Authorization(url, issued.state()));
+            return states.add(state);
+        }).map(saved -> new Authorization(url, issued.state()));
     }
 
     /** The provider's redirect, in the browser that asked for it ({@code browserBinding}: its cookie). */
@@ -89,7 +88,7 @@ public class ConnectService {
         if (!signer.bindsBrowser(state, browserBinding)) {
             throw new ApiException(400, "invalid_state", "This connection was started in another browser. Start it again here.");
         }
-        return Panache.withTransaction(() -> states.consume(nonceHash, clock.instant()))
+        return states.consume(nonceHash, clock.instant())
                 .map(stored -> {
                     if (stored == null || !stored.platform.equals(platform)) {
                         throw invalidState();

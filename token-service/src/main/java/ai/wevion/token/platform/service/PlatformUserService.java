@@ -8,8 +8,6 @@ import ai.wevion.authclient.api.Page.Cursor;
 import ai.wevion.token.catalog.ProviderCatalog;
 import ai.wevion.token.platform.repository.PlatformUser;
 import ai.wevion.token.platform.repository.PlatformUserRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,14 +39,12 @@ public class PlatformUserService {
     }
 
     /** The workspace's records in the order they were connected, a page at a time (T2: never a token in the answer). */
-    @WithSession
     public Uni<Page<Listed>> list(Caller caller, String platform, Cursor after, int limit) {
         return page(users.listWorkspace(UUID.fromString(caller.workspaceId()), platform, after == null ? null : after.time(),
                 after == null ? null : after.id(), limit + 1), limit);
     }
 
     /** Every workspace's records, a page at a time, for a service rebuilding its view of them (never a token). */
-    @WithSession
     public Uni<Page<Listed>> listAll(Cursor after, int limit) {
         return page(users.listAll(after == null ? null : after.time(), after == null ? null : after.id(), limit + 1), limit);
     }
@@ -69,7 +65,6 @@ public class PlatformUserService {
     }
 
     /** How many live records the caller's workspace has on each platform. */
-    @WithSession
     public Uni<Map<String, Long>> connectedCounts(Caller caller) {
         return users.countByPlatform(UUID.fromString(caller.workspaceId()));
     }
@@ -108,7 +103,7 @@ public class PlatformUserService {
     }
 
     private Uni<PlatformUser> ownRecord(UUID id, UUID workspaceId) {
-        return Panache.withSession(() -> users.findInWorkspace(id, workspaceId)).invoke(user -> requireFound(user != null));
+        return users.findInWorkspace(id, workspaceId).invoke(user -> requireFound(user != null));
     }
 
     private static void requireFound(boolean found) {
