@@ -3,7 +3,9 @@
 # every call after LATENCY ms, one sweep with CONCURRENCY refreshes in flight.
 # Prints wall time, refreshes/s and the ratio to the ideal N x latency / concurrency.
 # Not a test (docs/performance.md).
-#   tools/bench/token-sweep.sh [tokens=100000] [latencyMs=100] [concurrency=100]
+#   [JVM=jdk17|temurin25-aot] tools/bench/token-sweep.sh [tokens=100000] [latencyMs=100] [concurrency=100]
+# JVM: token-service on JDK 17 as is (the default), or as its image starts it: Temurin 25 from the
+# AOT cache that footprint.sh trained (all.sh runs step 4 first; without that cache, this run records one).
 # Uses the test infrastructure (55433 / 29092) and ports 18182 / 18189.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
@@ -20,11 +22,20 @@ fi
 [ -f "$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar" ] \
   || (cd "$ROOT" && mvnw -q package -DskipTests -pl libs/test-support -am)
 
+JVM=${JVM:-jdk17}
+SERVICE_JAR="$ROOT/token-service/target/quarkus-app/quarkus-run.jar"
+case $JVM in
+  jdk17) SERVICE_JVM=(java) ;;
+  temurin25-aot) SERVICE_JVM=(/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+                   $(class_cache_opts /usr/lib/jvm/temurin-25-jdk-amd64/bin/java "$SERVICE_JAR" "$WORK/footprint/token-service")) ;;
+  *) fail "JVM is jdk17 or temurin25-aot, not $JVM" ;;
+esac
+
 PIDS=()
 cleanup() { for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-step "Starting the simulator (:18189) and token-service (:18182, concurrency $CONCURRENCY)"
+step "Starting the simulator (:18189) and token-service (:18182, concurrency $CONCURRENCY, $JVM: ${SERVICE_JVM[*]:1})"
 java -Xmx1g -Dquarkus.http.port=18189 -Dquarkus.log.level=WARN -jar "$ROOT/tools/provider-sim/target/quarkus-app/quarkus-run.jar" \
   >"$WORK/provider-sim.log" 2>&1 &
 PIDS+=($!)
@@ -34,7 +45,7 @@ QUARKUS_HTTP_PORT=18182 DB_URL=postgresql://127.0.0.1:55433/token KAFKA_BOOTSTRA
   META_DIALOG_URL=http://127.0.0.1:18189/meta META_GRAPH_URL=http://127.0.0.1:18189/meta \
   TOKEN_REFRESH_EVERY=off TOKEN_REFRESH_RETRY_EVERY=off TOKEN_REFRESH_CONCURRENCY=$CONCURRENCY \
   TOKEN_REFRESH_BATCH_SIZE=$((CONCURRENCY * 4)) TOKEN_META_MAX_CALLS_PER_SECOND=100000 QUARKUS_LOG_LEVEL=WARN \
-  MALLOC_ARENA_MAX=2 java ${SERVICE_JAVA_OPTS:-$(service_java_opts token-service)} -jar "$ROOT/token-service/target/quarkus-app/quarkus-run.jar" >"$WORK/token-service.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 "${SERVICE_JVM[@]}" ${SERVICE_JAVA_OPTS:-$(service_java_opts token-service)} -jar "$SERVICE_JAR" >"$WORK/token-service.log" 2>&1 &
 SERVICE_PID=$!
 PIDS+=($SERVICE_PID)
 wait_for 60 "provider-sim" curl -fsS http://127.0.0.1:18189/q/health/ready
@@ -46,6 +57,6 @@ RESULT=$(java -cp "$CP" "$ROOT/tools/bench/TokenSweepBench.java" "$TOKENS" http:
   jdbc:postgresql://127.0.0.1:55433/token "$ROOT/token-service/src/test/resources/token-keyset.json" "$LATENCY" "$CONCURRENCY" | grep '^RESULT')
 RSS_MB=$(( $(ps -o rss= -p "$SERVICE_PID") / 1024 ))
 field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$RESULT"; }
-printf '\n| due tokens | exchanges | wall time | refreshes/s | ideal (N x latency / concurrency) | ratio to ideal (target <= 1.25) | token-service RSS after |\n|---|---|---|---|---|---|---|\n'
-printf '| %s | %s | %s s | %s/s | %s s | %s (%s of the target) | %s MB |\n' "$(field tokens)" "$(field exchanges)" "$(field wall_s)" \
+printf '\n| due tokens | token-service JVM | exchanges | wall time | refreshes/s | ideal (N x latency / concurrency) | ratio to ideal (target <= 1.25) | token-service RSS after |\n|---|---|---|---|---|---|---|---|\n'
+printf '| %s | %s | %s | %s s | %s/s | %s s | %s (%s of the target) | %s MB |\n' "$(field tokens)" "$JVM" "$(field exchanges)" "$(field wall_s)" \
   "$(field refreshes_per_s)" "$(field ideal_s)" "$(field ratio_to_ideal)" "$(awk "BEGIN{printf \"%.2fx\", $(field ratio_to_ideal)/1.25}")" "$RSS_MB"
