@@ -170,7 +170,8 @@ warm_up() {
 # service_java_opts: the JVM settings each service runs with, here and in the
 # images (deploy/Dockerfile.jvm), sized from the footprint benchmark
 # (tools/bench/footprint.sh, docs/performance.md): a 128 MB heap holds a
-# service's live data several times over after the benchmark load; the serial
+# service's live data several times over after the benchmark load (token-service
+# has 64 MB: service_own_opts); the serial
 # collector needs no extra threads or regions on a 2-core box and pauses for
 # a few milliseconds at this heap size; the native heap is trimmed every 5 s
 # (what the JIT's arenas freed goes back to the system: 10-28 MB less RSS after
@@ -179,25 +180,28 @@ warm_up() {
 # classes and the JIT's profiles passed 96 MB under load and cost a full
 # collection of 85-130 ms (connector-service, gate-check.sh). It is a
 # threshold, not a reservation: metaspace is committed as it is used.
-#   service_java_opts [SERVICE]: with a service's name, its JIT setting too
-#   (service_jit_opts)
+#   service_java_opts [SERVICE]: with a service's name, its own settings too
+#   (service_own_opts), which come last and so win
 service_java_opts() {
-  local jit=""
-  [ -z "${1:-}" ] || jit=$(service_jit_opts "$1")
-  echo "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=192m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError${jit:+ $jit}"
+  local own=""
+  [ -z "${1:-}" ] || own=$(service_own_opts "$1")
+  echo "-XX:+UseSerialGC -Xms32m -Xmx128m -Xss512k -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=192m -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError${own:+ $own}"
 }
 
-# service_jit_opts SERVICE: the JIT each service runs with, here and in its
-# Deployment (JAVA_OPTS_APPEND), chosen by measurement (docs/performance.md,
-# Footprint and start). notification-service answers from PostgreSQL and
-# pushes events: C1 alone serves its load as fast as C1+C2, starts it in
-# 1.7 s instead of 2.3-3.0 s and leaves 15 MB less RSS. The others keep C2:
-# it doubles the refreshes auth-service signs and the gate checks
-# connector-service answers, and C1 alone made token-service's sweep of
-# 100,000 tokens 16 % slower (126 s against 109 s, past its bound).
-service_jit_opts() {
+# service_own_opts SERVICE: a service's own JVM settings beside service_java_opts, here and in
+# its Deployment (JAVA_OPTS_APPEND; deploy/check holds the two equal), each chosen by
+# measurement (docs/performance.md). The JIT: notification-service answers from PostgreSQL and
+# pushes events: C1 alone serves its load as fast as C1+C2, starts it in 1.7 s instead of
+# 2.3-3.0 s and leaves 15 MB less RSS. The others keep C2: it doubles the refreshes
+# auth-service signs and the gate checks connector-service answers, and C1 alone made
+# token-service's sweep of 100,000 tokens 16 % slower (126 s against 109 s, past its bound).
+# The heap: token-service's sweep of 100,000 tokens filled the 128 MB heap (316 MB RSS after
+# it) and ran as fast in 64 MB (106.7 s against 108.8 s, 258 MB RSS); its other loads leave it
+# the same RSS either way. auth-service keeps 128 MB for the live sessions it holds in memory.
+service_own_opts() {
   case ${1##*/} in
     notification-service) echo "-XX:TieredStopAtLevel=1" ;;
+    token-service) echo "-Xmx64m" ;;
     *) echo "" ;;
   esac
 }

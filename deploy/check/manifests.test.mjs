@@ -18,8 +18,8 @@ import {
 const validate = schemaValidator();
 const overlays = { local: render('local'), production: render('production') };
 const services = ['auth-service', 'token-service', 'connector-service', 'notification-service'];
-// the JIT setting scripts/lib.sh gives a service (the images' JAVA_OPTS plus this, in its Deployment)
-const jitOpts = (name) => execFileSync('bash', ['-c', `source "${repoDir}/scripts/lib.sh"; service_jit_opts ${name}`], { encoding: 'utf8' }).trim();
+// the settings of its own scripts/lib.sh gives a service, its JIT and heap (the images' JAVA_OPTS plus this, in its Deployment)
+const ownOpts = (name) => execFileSync('bash', ['-c', `source "${repoDir}/scripts/lib.sh"; service_own_opts ${name}`], { encoding: 'utf8' }).trim();
 
 for (const [overlay, objects] of Object.entries(overlays)) {
   describe(`overlay ${overlay}`, () => {
@@ -48,11 +48,11 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       }
     });
 
-    test('each service runs the JIT its benchmark chose (scripts/lib.sh service_jit_opts), as the local benches run it', () => {
+    test('each service runs the JIT and heap its benchmarks chose (scripts/lib.sh service_own_opts), as the local benches run it', () => {
       for (const name of services) {
         const container = ofKind(objects, 'Deployment').find((d) => d.metadata.name === name).spec.template.spec.containers[0];
         const append = (container.env ?? []).find((e) => e.name === 'JAVA_OPTS_APPEND')?.value ?? '';
-        assert.equal(append, jitOpts(name), `${name}: JAVA_OPTS_APPEND`);
+        assert.equal(append, ownOpts(name), `${name}: JAVA_OPTS_APPEND`);
       }
     });
 

@@ -139,5 +139,5 @@ done
 printf '\n| service | JVM | ready (vs 3 s) | RSS ready | RSS after 20 s of load (vs 200 MB) | load (wrk c=32) |\n|---|---|---|---|---|---|\n'
 printf '%s\n' "${ROWS[@]}"
 tracing_stop
-jits=""; for entry in $SERVICES; do jit=$(service_jit_opts "${entry%%:*}"); jits+=" ${entry%%:*} ${jit:-C1+C2};"; done
-printf '\nJVM settings: %s, MALLOC_ARENA_MAX=2; JIT:%s %s\n' "$(service_java_opts)" "$jits" "$TRACE_SPANS"
+owns=""; for entry in $SERVICES; do own=$(service_own_opts "${entry%%:*}"); owns+=" ${entry%%:*} ${own:-none};"; done
+printf '\nJVM settings: %s, MALLOC_ARENA_MAX=2; each service'"'"'s own (JIT C1+C2 unless given):%s %s\n' "$(service_java_opts)" "$owns" "$TRACE_SPANS"
