@@ -171,9 +171,9 @@ warm_up() {
 # images (deploy/Dockerfile.jvm), sized from the footprint benchmark
 # (tools/bench/footprint.sh, docs/performance.md): a 128 MB heap holds a
 # service's live data several times over after the benchmark load (token-service
-# has 64 MB: service_own_opts); the serial
-# collector needs no extra threads or regions on a 2-core box and pauses for
-# a few milliseconds at this heap size; the native heap is trimmed every 5 s
+# has 64 MB: service_own_opts); the serial collector needs no extra threads or
+# regions on a 2-core box and pauses for a few milliseconds at this heap size;
+# the native heap is trimmed every 5 s
 # (what the JIT's arenas freed goes back to the system: 10-28 MB less RSS after
 # the load, auth-service); the first collection for metadata comes at 128 MB of
 # metaspace, not 96: on JDK 17 without a class cache a service's ~19,000
@@ -195,9 +195,9 @@ service_java_opts() {
 # 2.3-3.0 s and leaves 15 MB less RSS. The others keep C2: it doubles the refreshes
 # auth-service signs and the gate checks connector-service answers, and C1 alone made
 # token-service's sweep of 100,000 tokens 16 % slower (126 s against 109 s, past its bound).
-# The heap: token-service's sweep of 100,000 tokens filled the 128 MB heap (316 MB RSS after
-# it) and ran as fast in 64 MB (106.7 s against 108.8 s, 258 MB RSS); its other loads leave it
-# the same RSS either way. auth-service keeps 128 MB for the live sessions it holds in memory.
+# The heap: token-service's sweep of 100,000 tokens filled the 128 MB heap (316-332 MB RSS
+# after it) and ran as fast in 64 MB (106.5-123.1 s against 106.7-121.7 s, alternating;
+# 247-262 MB RSS); after footprint.sh's load its RSS is the same either way. auth-service keeps 128 MB for the live sessions it holds in memory.
 service_own_opts() {
   case ${1##*/} in
     notification-service) echo "-XX:TieredStopAtLevel=1" ;;

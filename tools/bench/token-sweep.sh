@@ -26,8 +26,8 @@ JVM=${JVM:-jdk17}
 SERVICE_JAR="$ROOT/token-service/target/quarkus-app/quarkus-run.jar"
 case $JVM in
   jdk17) SERVICE_JVM=(java) ;;
-  temurin25-aot) SERVICE_JVM=(/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-                   $(class_cache_opts /usr/lib/jvm/temurin-25-jdk-amd64/bin/java "$SERVICE_JAR" "$WORK/footprint/token-service")) ;;
+  temurin25-aot) java=$(services_java)   # scripts/lib.sh: Temurin 25 where it is installed, as in the image
+                 SERVICE_JVM=("$java" $(class_cache_opts "$java" "$SERVICE_JAR" "$WORK/footprint/token-service")) ;;
   *) fail "JVM is jdk17 or temurin25-aot, not $JVM" ;;
 esac
 

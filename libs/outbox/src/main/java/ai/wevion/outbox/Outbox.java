@@ -28,6 +28,7 @@ public class Outbox {
         this.json = json;
     }
 
+    /** One event, in the transaction of the caller's connection. */
     public Uni<Void> add(SqlConnection connection, String topic, String key, Object event) {
         return connection.preparedQuery(INSERT)
                 .execute(Tuple.of(topic, key, toJson(event), TraceParent.current()))

@@ -78,7 +78,7 @@ public class ConnectService {
             state.platformUserId = platformUserId;
             state.expiresAt = clock.instant().plus(config.state().ttl());
             return states.add(state);
-        }).map(saved -> new Authorization(url, issued.state()));
+        }).map(added -> new Authorization(url, issued.state()));
     }
 
     /** The provider's redirect, in the browser that asked for it ({@code browserBinding}: its cookie). */
