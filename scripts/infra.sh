@@ -28,9 +28,10 @@ fi
 KAFKA_DIR="$STATE/kafka"
 KAFKA_LIB="$RUN_DIR/kafka-lib"
 DATABASES="auth token connector notification"
-# system-tests run the services against databases of their own, untouched by the module tests
+# system-tests run the services against databases of their own, untouched by the module tests; libs/migrate
+# tests its runs on one of its own
 if [ "$PROFILE" = test ]; then
-  DATABASES="$DATABASES system_auth system_token system_connector system_notification"
+  DATABASES="$DATABASES system_auth system_token system_connector system_notification migrate_test"
 fi
 DB_USER=wevion DB_PASSWORD=wevion
 

@@ -167,6 +167,18 @@ warm_up() {
   WARMUP_S=$((SECONDS - started))
 }
 
+# migrate_service JAVA SERVICE DB_URL [LOG]: applies SERVICE's database migrations (ai.wevion.migrate.Migrate,
+# libs/migrate, from the service's own jar) and returns; as the Deployment's init container does before the
+# service starts, which migrates only in its tests and dev mode. DB_USER and DB_PASSWORD from the
+# environment; Flyway's steps go to LOG (default: stderr), and on a failure its last lines to stderr.
+migrate_service() {
+  local java=$1 svc=$2 url=$3 log=${4:-/dev/stderr}
+  DB_URL="$url" "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
+    ai.wevion.migrate.Migrate >>"$log" 2>&1 && return 0
+  [ "$log" = /dev/stderr ] || tail -5 "$log" >&2
+  fail "the migrations of $svc did not apply (${log})"
+}
+
 # service_java_opts: the JVM settings each service runs with, here and in the
 # images (deploy/Dockerfile.jvm), sized from the footprint benchmark
 # (tools/bench/footprint.sh, docs/performance.md): a 128 MB heap holds a

@@ -96,6 +96,22 @@ export CORS_ORIGINS="$PUBLIC_URL,http://localhost:$GATEWAY_PORT"
 JAVA=$(services_java)
 declare -A STARTED=()
 info "Java: $JAVA ($("$JAVA" -version 2>&1 | head -1))"
+
+# each service's database migrated first, as its Deployment's init container does (scripts/lib.sh
+# migrate_service): the services do not migrate at start, so they load neither Flyway nor a JDBC driver
+step "Migrating the services' databases (logs: $LOGS/*-migrate.log)"
+declare -A MIGRATING=()
+for entry in $SERVICES; do
+  name=${entry%%:*} short=${name##*/}
+  [ "$name" != tools/provider-sim ] || continue
+  : >"$LOGS/$short-migrate.log"
+  migrate_service "$JAVA" "$name" "postgresql://127.0.0.1:55432/${name%-service}" "$LOGS/$short-migrate.log" &
+  MIGRATING[$short]=$!
+done
+for short in "${!MIGRATING[@]}"; do
+  wait "${MIGRATING[$short]}" || fail "the migrations of $short did not apply (see $LOGS/$short-migrate.log)"
+  info "$short: $(sed -n 's/^migrate: //p' "$LOGS/$short-migrate.log")"
+done
 for entry in $SERVICES; do
   name=${entry%%:*} port=${entry##*:} short=${name##*/}
   jar="$ROOT/$name/target/quarkus-app/quarkus-run.jar"

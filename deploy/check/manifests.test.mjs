@@ -48,6 +48,25 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       }
     });
 
+    test('each service\'s pod migrates its database first: an init container of its own image runs Migrate with the database\'s settings and no other secret', () => {
+      for (const name of services) {
+        const pod = ofKind(objects, 'Deployment').find((d) => d.metadata.name === name).spec.template.spec;
+        const [migrate, ...more] = pod.initContainers ?? [];
+        assert.ok(migrate, `${name}: an init container`);
+        assert.deepEqual(more, [], `${name}: one init container`);
+        assert.equal(migrate.image, pod.containers[0].image, `${name}: the service's own image`);
+        assert.ok(migrate.command?.includes('ai.wevion.migrate.Migrate'), `${name}: runs ai.wevion.migrate.Migrate`);
+        assert.equal(migrate.envFrom, undefined, `${name}: no whole ConfigMap or Secret`);
+        assert.deepEqual(migrate.env.map((e) => e.name).sort(), ['DB_PASSWORD', 'DB_URL', 'DB_USER'], `${name}: the database's settings only`);
+        const password = (c) => c.env.find((e) => e.name === 'DB_PASSWORD').valueFrom;
+        assert.deepEqual(password(migrate), password(pod.containers[0]), `${name}: the service's own database login`);
+        assert.ok(migrate.resources?.requests?.memory && migrate.resources?.limits?.memory, `${name}: memory request and limit`);
+        assert.equal(migrate.securityContext?.allowPrivilegeEscalation, false, `${name}: no privilege escalation`);
+        assert.equal(migrate.securityContext?.readOnlyRootFilesystem, true, `${name}: read-only root filesystem`);
+        assert.ok(migrate.securityContext?.capabilities?.drop?.includes('ALL'), `${name}: drops every capability`);
+      }
+    });
+
     test('each service runs the JIT and heap its benchmarks chose (scripts/lib.sh service_own_opts), as the local benches run it', () => {
       for (const name of services) {
         const container = ofKind(objects, 'Deployment').find((d) => d.metadata.name === name).spec.template.spec.containers[0];

@@ -56,6 +56,7 @@ run_on() {
   local signing; signing=$("$java" -cp "$CP" "$ROOT/tools/bench/SigningRate.java" 5 2>/dev/null | tail -1)
 
   info "starting auth-service on :$PORT (tracing: $TRACING)"
+  migrate_service "$java" auth-service postgresql://127.0.0.1:55433/auth "$WORK/auth-service-migrate.log"
   tracing_start "$WORK"
   env "${TRACE_ENV[@]}" QUARKUS_HTTP_PORT=$PORT DB_URL=postgresql://127.0.0.1:55433/auth KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
     JWT_KEYS_FILE="$WORK/jwt-keys.json" AUTH_JWT_GENERATE_MISSING_KEYS=true AUTH_LOGIN_BCRYPT_COST=4 \

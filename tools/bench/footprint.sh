@@ -74,6 +74,8 @@ start() {
     *) fail "unknown variant $variant" ;;
   esac
   [ "$variant" = jdk17 ] || opts+=" $(class_cache_opts "$java" "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" "$WORK/$svc")"
+  # its migrations first, in their own process, as the Deployment's init container applies them (not timed)
+  migrate_service "$java" "$svc" "postgresql://127.0.0.1:55433/$db" "$WORK/$svc-migrate.log"
   local t0; t0=$(date +%s%N)
   # shellcheck disable=SC2086
   QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" "$java" $opts -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \

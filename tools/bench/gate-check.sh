@@ -32,6 +32,7 @@ trap '[ -n "$PID" ] && kill $PID 2>/dev/null; tracing_stop' EXIT
 tracing_start "$WORK"
 
 step "Starting connector-service on :18183 (tracing: $TRACING)"
+migrate_service java connector-service postgresql://127.0.0.1:55433/connector "$WORK/connector-service-migrate.log"
 env "${TRACE_ENV[@]}" QUARKUS_HTTP_PORT=18183 DB_URL=postgresql://127.0.0.1:55433/connector KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/libs/test-support/src/main/resources/test-jwks.json" CONNECTOR_SYNC_EVERY=off \
   QUARKUS_LOG_LEVEL=WARN java $SERVICE_JAVA_OPTS -jar "$ROOT/connector-service/target/quarkus-app/quarkus-run.jar" \

@@ -39,6 +39,7 @@ step "Starting the simulator (:18189) and token-service (:18182, concurrency $CO
 java -Xmx1g -Dquarkus.http.port=18189 -Dquarkus.log.level=WARN -jar "$ROOT/tools/provider-sim/target/quarkus-app/quarkus-run.jar" \
   >"$WORK/provider-sim.log" 2>&1 &
 PIDS+=($!)
+migrate_service "${SERVICE_JVM[0]}" token-service postgresql://127.0.0.1:55433/token "$WORK/token-service-migrate.log"
 QUARKUS_HTTP_PORT=18182 DB_URL=postgresql://127.0.0.1:55433/token KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/libs/test-support/src/main/resources/test-jwks.json" \
   TOKEN_KEYSET_FILE="$ROOT/token-service/src/test/resources/token-keyset.json" \

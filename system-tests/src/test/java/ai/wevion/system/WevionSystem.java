@@ -18,7 +18,8 @@ import java.util.UUID;
  * The packaged services and the provider simulator as real processes (the
  * production profile), on the test PostgreSQL and Kafka of scripts/infra.sh:
  * what a newcomer's local run starts, on ports of their own, with databases
- * of their own (system_*). Each run gives connector- and notification-service
+ * of their own (system_*), each migrated first in a process of its own as the
+ * Deployment's init container does (libs/migrate). Each run gives connector- and notification-service
  * fresh consumer groups that start at the end of each topic, so the events
  * the module tests left there are not replayed; the run starts once every
  * group holds its partitions. Their spans go to this run's {@link TraceCollector}.
@@ -241,15 +242,49 @@ final class WevionSystem {
     /** Starts a module's jar as the process {@code name} (its log: target/{@code name}.log) and remembers how, for a restart. */
     private static void launchAs(String name, String module, int port, Map<String, String> env, String... properties) {
         new File("target/" + name + ".log").delete(); // a restart appends to this run's log
+        if (!module.startsWith("tools/")) {
+            migrate(name, module, properties);
+        }
         LAUNCHES.put(name, () -> start(name, module, port, env, properties));
         LAUNCHES.get(name).run();
     }
 
-    private static void start(String name, String module, int port, Map<String, String> env, String... properties) {
+    /**
+     * Applies a service's migrations and waits for them (the service does not migrate at start): its own
+     * jar's {@code ai.wevion.migrate.Migrate}, with the database in {@code properties}, only the database's
+     * settings in the environment. Its output: target/{@code name}-migrate.log.
+     */
+    private static void migrate(String name, String module, String... properties) {
+        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-cp", jar(module).getAbsolutePath(), "ai.wevion.migrate.Migrate"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/" + name + "-migrate.log"));
+        builder.environment().putAll(Map.of("DB_USER", "wevion", "DB_PASSWORD", LOCAL_SECRETS.get("DB_PASSWORD")));
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the migrations of " + name + " did not apply: see system-tests/target/" + name + "-migrate.log");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static File jar(String module) {
         File jar = new File(ROOT, module + "/target/quarkus-app/quarkus-run.jar");
         if (!jar.isFile()) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify (scripts/test.sh), which packages every service first");
         }
+        return jar;
+    }
+
+    private static void start(String name, String module, int port, Map<String, String> env, String... properties) {
+        File jar = jar(module);
         List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.level=INFO",
                 // spans to this run's collector over OTLP/HTTP (the services send a batch every 200 ms, fast

@@ -1,0 +1,1 @@
+create table outbox (id bigserial primary key, payload text not null);
