@@ -213,7 +213,7 @@ service_java_opts() {
 service_own_opts() {
   case ${1##*/} in
     notification-service) echo "-XX:TieredStopAtLevel=1" ;;
-    token-service) echo "-Xmx64m" ;;
-    *) echo "" ;;
+    token-service) echo "-XX:-TieredCompilation -Xmx64m" ;;
+    *) echo "-XX:-TieredCompilation" ;;
   esac
 }
