@@ -204,9 +204,12 @@ service_java_opts() {
 # its Deployment (JAVA_OPTS_APPEND; deploy/check holds the two equal), each chosen by
 # measurement (docs/performance.md). The JIT: notification-service answers from PostgreSQL and
 # pushes events: C1 alone serves its load as fast as C1+C2, starts it in 1.7 s instead of
-# 2.3-3.0 s and leaves 15 MB less RSS. The others keep C2: it doubles the refreshes
-# auth-service signs and the gate checks connector-service answers, and C1 alone made
-# token-service's sweep of 100,000 tokens 16 % slower (126 s against 109 s, past its bound).
+# 2.3-3.0 s and leaves 15 MB less RSS. The others need C2 (it doubles the refreshes auth-service
+# signs and the gate checks connector-service answers; C1 alone made token-service's sweep of
+# 100,000 tokens 16 % slower) and run it alone, without C1's tier (-XX:-TieredCompilation): as
+# many requests per second once warm (auth-service 9,335/s against 8,883/s on Temurin 25, 3,059
+# against 3,078 on JDK 17; token-service 6,486 against 5,628/s), a code cache of 9 MB instead of
+# 29 MB and 20-30 MB less RSS after load, for a start about 0.3 s longer (2026-12-05).
 # The heap: token-service's sweep of 100,000 tokens filled the 128 MB heap (316-332 MB RSS
 # after it) and ran as fast in 64 MB (106.5-123.1 s against 106.7-121.7 s, alternating;
 # 247-262 MB RSS); after footprint.sh's load its RSS is the same either way. auth-service keeps 128 MB for the live sessions it holds in memory.
