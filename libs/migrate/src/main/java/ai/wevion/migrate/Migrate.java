@@ -18,8 +18,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  * {@code java -cp quarkus-run.jar ai.wevion.migrate.Migrate}, the Deployment's init container and the
  * local run's first step for each service (scripts/lib.sh {@code migrate_service}). The serving process
  * then opens no JDBC connection and loads neither Flyway nor the JDBC driver (its
- * {@code quarkus.flyway.active} is false outside its tests and dev mode): about 1,000 classes and
- * 11-16 MB of RSS less per service (docs/performance.md). It needs the database's settings and
+ * {@code quarkus.flyway.active} is false outside its tests and dev mode): about 1,000 classes fewer and
+ * 5-31 MB less RSS when a service is ready (docs/performance.md). It needs the database's settings and
  * nothing else, none of the service's other secrets.
  *
  * <p>It reads the service's settings as the service reads them in production (its
@@ -92,9 +92,10 @@ public final class Migrate {
                         config.getValue("quarkus.datasource.password", String.class))
                 .locations(config.getValues("quarkus.flyway.locations", String.class).toArray(String[]::new))
                 .outOfOrder(config.getOptionalValue("quarkus.flyway.out-of-order", Boolean.class).orElse(false))
-                // each step through java.util.logging (stderr, one line each: main), where the init container's log
-                // shows it: the SLF4J that Flyway would pick on the service's class path goes to the JBoss log
-                // manager, which only a started Quarkus configures
+                // each step through java.util.logging (stderr, one line per step: the format is set in main),
+                // where the init container's log shows it; the SLF4J that Flyway would pick on the service's
+                // class path goes to the JBoss log manager, which only a started Quarkus configures. An
+                // internal class of Flyway's: should it move, Migrate fails at once (and the system tests)
                 .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
                 .load();
         MigrateResult result = flyway.migrate();
