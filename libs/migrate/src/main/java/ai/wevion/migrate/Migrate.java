@@ -3,10 +3,14 @@ package ai.wevion.migrate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import io.smallrye.config.PropertiesConfigSource;
@@ -86,7 +90,7 @@ public final class Migrate {
                         + "or the service's tests and its production would migrate differently");
             }
         }
-        Flyway flyway = Flyway.configure(Migrate.class.getClassLoader())
+        MigrateResult result = Flyway.configure(Migrate.class.getClassLoader())
                 .dataSource("jdbc:" + config.getValue("quarkus.datasource.reactive.url", String.class),
                         config.getValue("quarkus.datasource.username", String.class),
                         config.getValue("quarkus.datasource.password", String.class))
@@ -97,9 +101,12 @@ public final class Migrate {
                 // class path goes to the JBoss log manager, which only a started Quarkus configures. An
                 // internal class of Flyway's: should it move, Migrate fails at once (and the system tests)
                 .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
-                .load();
-        MigrateResult result = flyway.migrate();
-        // the highest version applied, which an out-of-order migration (a module's, added later) is not
-        return new Outcome(result.database, result.migrationsExecuted, flyway.info().current().getVersion().getVersion());
+                .load()
+                .migrate();
+        // the schema's version: the higher of the one it had and the last one applied, which an out-of-order
+        // migration (a module's, added later) leaves below it; read from the result, not from a second scan
+        String version = Stream.of(result.initialSchemaVersion, result.targetSchemaVersion).filter(Objects::nonNull)
+                .map(MigrationVersion::fromVersion).max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse("none");
+        return new Outcome(result.database, result.migrationsExecuted, version);
     }
 }
