@@ -167,13 +167,19 @@ warm_up() {
   WARMUP_S=$((SECONDS - started))
 }
 
+# migrate_java_opts: the JVM settings of the migrations' own process, here and in each Deployment's init
+# container (deploy/check holds the two equal): a process that runs for a second needs C1 alone and a
+# small heap
+migrate_java_opts() { echo "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m"; }
+
 # migrate_service JAVA SERVICE DB_URL [LOG]: applies SERVICE's database migrations (ai.wevion.migrate.Migrate,
 # libs/migrate, from the service's own jar) and returns; as the Deployment's init container does before the
 # service starts, which migrates only in its tests and dev mode. DB_USER and DB_PASSWORD from the
 # environment; Flyway's steps go to LOG (default: stderr), and on a failure its last lines to stderr.
 migrate_service() {
   local java=$1 svc=$2 url=$3 log=${4:-/dev/stderr}
-  DB_URL="$url" "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
+  # shellcheck disable=SC2046
+  DB_URL="$url" "$java" $(migrate_java_opts) -cp "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
     ai.wevion.migrate.Migrate >>"$log" 2>&1 && return 0
   [ "$log" = /dev/stderr ] || tail -5 "$log" >&2
   fail "the migrations of $svc did not apply (${log})"
@@ -210,13 +216,17 @@ service_java_opts() {
 # many requests per second once warm (auth-service 9,335/s against 8,883/s on Temurin 25, 3,059
 # against 3,078 on JDK 17; token-service 6,486 against 5,628/s), a code cache of 9 MB instead of
 # 29 MB and 20-30 MB less RSS after load, for a start about 0.3 s longer (2026-12-05).
-# The heap: token-service's sweep of 100,000 tokens filled the 128 MB heap (316-332 MB RSS
-# after it) and ran as fast in 64 MB (106.5-123.1 s against 106.7-121.7 s, alternating;
-# 247-262 MB RSS); after footprint.sh's load its RSS is the same either way. auth-service keeps 128 MB for the live sessions it holds in memory.
+# The heap: token-service holds 20 MB of live objects when idle and 22-26 MB during a sweep of
+# 100,000 tokens (full collections); the sweep filled 128 MB (316-332 MB RSS after it), then 64 MB
+# (215-231 MB RSS), and ran as fast in 44 MB with an 8 MB young generation (192 MB RSS; a full
+# collection every 3 s, 40-60 ms; 40 MB with the default split made JDK 17 collect in full 4 times a
+# second). The young generation is fixed because a refresh waits 100 ms or more on its provider:
+# whatever is in flight outlives a young collection and is promoted, so the old generation needs the
+# room (2026-12-05). auth-service keeps 128 MB for the live sessions it holds in memory.
 service_own_opts() {
   case ${1##*/} in
     notification-service) echo "-XX:TieredStopAtLevel=1" ;;
-    token-service) echo "-XX:-TieredCompilation -Xmx64m" ;;
+    token-service) echo "-XX:-TieredCompilation -Xmx44m -Xmn8m" ;;
     *) echo "-XX:-TieredCompilation" ;;
   esac
 }

@@ -19,7 +19,10 @@ const validate = schemaValidator();
 const overlays = { local: render('local'), production: render('production') };
 const services = ['auth-service', 'token-service', 'connector-service', 'notification-service'];
 // the settings of its own scripts/lib.sh gives a service, its JIT and heap (the images' JAVA_OPTS plus this, in its Deployment)
-const ownOpts = (name) => execFileSync('bash', ['-c', `source "${repoDir}/scripts/lib.sh"; service_own_opts ${name}`], { encoding: 'utf8' }).trim();
+const libSh = (fn) => execFileSync('bash', ['-c', `source "${repoDir}/scripts/lib.sh"; ${fn}`], { encoding: 'utf8' }).trim();
+const ownOpts = (name) => libSh(`service_own_opts ${name}`);
+// the migrations' process, as the local run and the benchmarks start it (scripts/lib.sh migrate_service)
+const migrateCommand = ['java', ...libSh('migrate_java_opts').split(' '), '-cp', 'quarkus-run.jar', 'ai.wevion.migrate.Migrate'];
 
 for (const [overlay, objects] of Object.entries(overlays)) {
   describe(`overlay ${overlay}`, () => {
@@ -48,14 +51,14 @@ for (const [overlay, objects] of Object.entries(overlays)) {
       }
     });
 
-    test('each service\'s pod migrates its database first: an init container of its own image runs Migrate with the database\'s settings and no other secret', () => {
+    test('each service\'s pod migrates its database first: an init container of its own image runs Migrate, with the JVM settings the local run gives it, the database\'s settings and no other secret', () => {
       for (const name of services) {
         const pod = ofKind(objects, 'Deployment').find((d) => d.metadata.name === name).spec.template.spec;
         const [migrate, ...more] = pod.initContainers ?? [];
         assert.ok(migrate, `${name}: an init container`);
         assert.deepEqual(more, [], `${name}: one init container`);
         assert.equal(migrate.image, pod.containers[0].image, `${name}: the service's own image`);
-        assert.ok(migrate.command?.includes('ai.wevion.migrate.Migrate'), `${name}: runs ai.wevion.migrate.Migrate`);
+        assert.deepEqual(migrate.command, migrateCommand, `${name}: runs ai.wevion.migrate.Migrate with scripts/lib.sh migrate_java_opts`);
         assert.equal(migrate.envFrom, undefined, `${name}: no whole ConfigMap or Secret`);
         assert.deepEqual(migrate.env.map((e) => e.name).sort(), ['DB_PASSWORD', 'DB_URL', 'DB_USER'], `${name}: the database's settings only`);
         const password = (c) => c.env.find((e) => e.name === 'DB_PASSWORD').valueFrom;
