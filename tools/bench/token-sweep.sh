@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the refresh job (T3): N due Meta tokens, the simulator answering
 # every call after LATENCY ms, one sweep with CONCURRENCY refreshes in flight.
-# Prints wall time, refreshes/s and the ratio to the ideal N x latency / concurrency.
+# Prints wall time, refreshes/s, the ratio to the ideal N x latency / concurrency, and token-service's
+# RSS after the sweep and at its peak.
 # Not a test (docs/performance.md).
 #   [JVM=jdk17|temurin25-aot] tools/bench/token-sweep.sh [tokens=100000] [latencyMs=100] [concurrency=100]
 # JVM: token-service on JDK 17 as is (the default), or as its image starts it: Temurin 25 from the
@@ -57,7 +58,9 @@ CP="$ROOT/token-service/target/quarkus-app/lib/main/*:$ROOT/libs/test-support/ta
 RESULT=$(java -cp "$CP" "$ROOT/tools/bench/TokenSweepBench.java" "$TOKENS" http://127.0.0.1:18189 http://127.0.0.1:18182 \
   jdbc:postgresql://127.0.0.1:55433/token "$ROOT/token-service/src/test/resources/token-keyset.json" "$LATENCY" "$CONCURRENCY" | grep '^RESULT')
 RSS_MB=$(( $(ps -o rss= -p "$SERVICE_PID") / 1024 ))
+# the most it held at any moment of its life, the sweep included (the kernel's high-water mark)
+PEAK_MB=$(( $(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status") / 1024 ))
 field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$RESULT"; }
-printf '\n| due tokens | token-service JVM | exchanges | wall time | refreshes/s | ideal (N x latency / concurrency) | ratio to ideal (target <= 1.25) | token-service RSS after |\n|---|---|---|---|---|---|---|---|\n'
-printf '| %s | %s | %s | %s s | %s/s | %s s | %s (%s of the target) | %s MB |\n' "$(field tokens)" "$JVM" "$(field exchanges)" "$(field wall_s)" \
-  "$(field refreshes_per_s)" "$(field ideal_s)" "$(field ratio_to_ideal)" "$(awk "BEGIN{printf \"%.2fx\", $(field ratio_to_ideal)/1.25}")" "$RSS_MB"
+printf '\n| due tokens | token-service JVM | exchanges | wall time | refreshes/s | ideal (N x latency / concurrency) | ratio to ideal (target <= 1.25) | token-service RSS after (peak) |\n|---|---|---|---|---|---|---|---|\n'
+printf '| %s | %s | %s | %s s | %s/s | %s s | %s (%s of the target) | %s MB (%s MB) |\n' "$(field tokens)" "$JVM" "$(field exchanges)" "$(field wall_s)" \
+  "$(field refreshes_per_s)" "$(field ideal_s)" "$(field ratio_to_ideal)" "$(awk "BEGIN{printf \"%.2fx\", $(field ratio_to_ideal)/1.25}")" "$RSS_MB" "$PEAK_MB"
