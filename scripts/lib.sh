@@ -220,10 +220,10 @@ service_java_opts() {
 # 100,000 tokens (full collections); the sweep filled 128 MB (316-332 MB RSS after it), then 64 MB
 # (215-231 MB RSS), and ran as fast in 44 MB with an 8 MB young generation (192-210 MB RSS after it,
 # 212-224 MB at its peak; a full collection every 3.3 s, 40-60 ms; 40 MB with the default split
-# made JDK 17 collect in full about twice a second). Its requests are as fast too: 4,151/s on the platform users against 4,052/s with
-# 64 MB. The young generation is fixed because a refresh waits 100 ms or more on its provider:
-# whatever is in flight outlives a young collection and is promoted, so the old generation needs the
-# room (2026-12-05). auth-service keeps 128 MB for the live sessions it holds in memory.
+# made JDK 17 collect in full about twice a second). Its requests are as fast too: 4,151/s on the
+# platform users against 4,052/s with 64 MB. The young generation is fixed because a refresh waits
+# 100 ms or more on its provider: whatever is in flight outlives a young collection and is promoted,
+# so the old generation needs the room (2026-12-05). auth-service keeps 128 MB for the live sessions it holds in memory.
 service_own_opts() {
   case ${1##*/} in
     notification-service) echo "-XX:TieredStopAtLevel=1" ;;

@@ -57,9 +57,8 @@ step "Seeding $TOKENS due tokens, then one sweep at ${LATENCY} ms per Meta call"
 CP="$ROOT/token-service/target/quarkus-app/lib/main/*:$ROOT/libs/test-support/target/test-support-1.0.0-SNAPSHOT.jar"
 RESULT=$(java -cp "$CP" "$ROOT/tools/bench/TokenSweepBench.java" "$TOKENS" http://127.0.0.1:18189 http://127.0.0.1:18182 \
   jdbc:postgresql://127.0.0.1:55433/token "$ROOT/token-service/src/test/resources/token-keyset.json" "$LATENCY" "$CONCURRENCY" | grep '^RESULT')
-RSS_MB=$(( $(ps -o rss= -p "$SERVICE_PID") / 1024 ))
-# the most it held at any moment of its life, the sweep included (the kernel's high-water mark)
-PEAK_MB=$(( $(awk '/^VmHWM:/ {print $2}' "/proc/$SERVICE_PID/status") / 1024 ))
+# its RSS now, and the most it held at any moment of its life, the sweep included (the kernel's high-water mark)
+read -r RSS_MB PEAK_MB < <(awk '/^VmRSS:/ {rss = $2} /^VmHWM:/ {peak = $2} END {print int(rss / 1024), int(peak / 1024)}' "/proc/$SERVICE_PID/status")
 field() { sed "s/.* $1=\([0-9.]*\).*/\1/" <<<"$RESULT"; }
 printf '\n| due tokens | token-service JVM | exchanges | wall time | refreshes/s | ideal (N x latency / concurrency) | ratio to ideal (target <= 1.25) | token-service RSS after (peak) |\n|---|---|---|---|---|---|---|---|\n'
 printf '| %s | %s | %s | %s s | %s/s | %s s | %s (%s of the target) | %s MB (%s MB) |\n' "$(field tokens)" "$JVM" "$(field exchanges)" "$(field wall_s)" \
