@@ -70,6 +70,14 @@ class_cache_opts() {
   fi
 }
 
+# image_training_script: the step of deploy/Dockerfile.jvm that records the image's AOT cache (its
+# RUN, its lines joined as Docker joins them): run in a copy of a service's target/quarkus-app with JAVA_OPTS set and the
+# image's java first on PATH, it writes app.aot there as the image build does (tools/bench/footprint.sh)
+image_training_script() {
+  awk '/^RUN set -eu; training=/ {on = 1; sub(/^RUN /, "")}
+       on {line = $0; more = sub(/\\$/, "", line); printf "%s", line; if (!more) {print ""; exit}}' "$ROOT/deploy/Dockerfile.jvm"
+}
+
 mvnw() { "$ROOT/mvnw" -B --no-transfer-progress "$@"; }
 
 # nginx_bin: the path of nginx (the local gateway), installed from Debian's

@@ -5,11 +5,13 @@
 # on the endpoint the service answers most (auth: session refresh; token: the
 # platform users; connector: the cards; notification: the bell). Three ways to
 # start: JDK 17 as is; JDK 17 with an AppCDS archive (written at the exit of a
-# training run, as the local run records it); Temurin 25 with an AOT cache (-XX:AOTCacheOutput, same). Each
+# training run, as the local run records it); Temurin 25 with an AOT cache (-XX:AOTCacheOutput, same);
+# Temurin 25 as the image starts it: from a copy of the service's quarkus-app with the AOT cache that
+# deploy/Dockerfile.jvm's training step records (no database, broker or secrets). Each
 # service is started alone, on a quiet machine (auth-service stays up: the others verify its JWTs
 # and check its sessions). Prints one table with the targets (ready <= 3 s,
 # RSS <= 200 MB). Not a test (docs/performance.md).
-#   [TRACING=off|sampled|all] [TRAIN=start|requests] tools/bench/footprint.sh [variants="jdk17 jdk17-cds temurin25-aot"]
+#   [TRACING=off|sampled|all] [TRAIN=start|requests] tools/bench/footprint.sh [variants="jdk17 jdk17-cds temurin25-aot temurin25-image"]
 # Uses the test infrastructure (55433 / 29092) and ports 18181-18184.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
@@ -17,7 +19,7 @@ TRACING=${TRACING:-off}
 source "$(dirname "$0")/tracing.sh"
 load_local_secrets
 
-VARIANTS=${1:-"jdk17 jdk17-cds temurin25-aot"}
+VARIANTS=${1:-"jdk17 jdk17-cds temurin25-aot temurin25-image"}
 JDK17=/usr/lib/jvm/java-17-openjdk-amd64 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 SERVICES="auth-service:18181 token-service:18182 connector-service:18183 notification-service:18184"
 WORK="$RUN_DIR/bench/footprint"
@@ -51,6 +53,7 @@ trap 'stop_all; tracing_stop' EXIT
 # request: auth-service was ready in 3.2-3.4 s from a cache trained by 5 s of full load, 2.8-2.9 s
 # from one trained by its start (three starts each, alternating), and 15-20 MB smaller when ready.
 train() {
+  if [ "$1" = temurin25-image ]; then train_image; return; fi
   rm -f "$WORK"/*.jsa "$WORK"/*.aot
   for entry in $SERVICES; do start "$1" "${entry%%:*}" "${entry##*:}"; done
   if [ "${TRAIN:-start}" = requests ]; then
@@ -63,17 +66,37 @@ train() {
   done
 }
 
+# train_image: each service's image cache, recorded as deploy/Dockerfile.jvm records it: its training
+# step (scripts/lib.sh image_training_script) in a copy of the service's quarkus-app, the image's JVM
+# settings and Temurin 25, nothing else from this machine's environment; each service on its bench
+# port, so that a local run's ports do not matter
+train_image() {
+  local entry svc
+  for entry in $SERVICES; do
+    svc=${entry%%:*}
+    rm -rf "$WORK/image/$svc" && mkdir -p "$WORK/image" && cp -r "$ROOT/$svc/target/quarkus-app" "$WORK/image/$svc"
+    (cd "$WORK/image/$svc" && env -i PATH="$JDK25/bin:$PATH" JAVA_OPTS="$(service_java_opts)" QUARKUS_HTTP_PORT=${entry##*:} \
+      sh -c "$(image_training_script)" >"$WORK/$svc-image-training.log" 2>&1) \
+      || fail "the image's training step failed for $svc ($WORK/$svc-image-training.log)"
+  done
+}
+
 # start VARIANT SERVICE PORT: starts it, waits for ready, sets READY_MS
 start() {
-  local variant=$1 svc=$2 port=$3 java opts db=${2%-service}
+  local variant=$1 svc=$2 port=$3 java opts db=${2%-service} app="$ROOT/$2/target/quarkus-app"
   opts=$(service_java_opts "$svc")
   case $variant in
     jdk17) java=$JDK17/bin/java ;;
     jdk17-cds) java=$JDK17/bin/java ;;
     temurin25-aot) java=$JDK25/bin/java ;;
+    temurin25-image) java=$JDK25/bin/java app="$WORK/image/$svc" ;;   # as the image's ENTRYPOINT starts it
     *) fail "unknown variant $variant" ;;
   esac
-  [ "$variant" = jdk17 ] || opts+=" $(class_cache_opts "$java" "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" "$WORK/$svc")"
+  case $variant in
+    jdk17) ;;
+    temurin25-image) opts+=" -XX:AOTCache=app.aot" ;;
+    *) opts+=" $(class_cache_opts "$java" "$app/quarkus-run.jar" "$WORK/$svc")" ;;
+  esac
   # its migrations first, in their own process, as the Deployment's init container applies them (not
   # timed); once per run: every later start finds its database up to date
   if [ -z "${MIGRATED[$svc]:-}" ]; then
@@ -82,7 +105,7 @@ start() {
   fi
   local t0; t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" "$java" $opts -jar "$ROOT/$svc/target/quarkus-app/quarkus-run.jar" \
+  (cd "$app" && QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" exec "$java" $opts -jar quarkus-run.jar) \
     >"$WORK/$svc.log" 2>&1 &
   PIDS[$svc]=$!
   until http_ok 127.0.0.1 "$port" /q/health/ready; do   # no curl process every 20 ms: its CPU is the start's
@@ -119,7 +142,8 @@ ROWS=()
 for variant in $VARIANTS; do
   step "$variant"
   if [ "$variant" != jdk17 ]; then
-    info "each service's class cache, trained by a run of every service that writes it as it exits"
+    if [ "$variant" = temurin25-image ]; then info "each service's image cache, recorded by deploy/Dockerfile.jvm's training step"
+    else info "each service's class cache, trained by a run of every service that writes it as it exits"; fi
     train "$variant"
   fi
   declare -A READY=() IDLE=()
