@@ -5,11 +5,11 @@
 #   1. session refresh beside Keycloak 26.5.7, 2,000 sessions, and the open-loop 1,000/s (auth-token.sh)
 #   2. session refresh over 100,000 sessions, beside Keycloak's best case run again (auth-token.sh, KEYCLOAK=best)
 #   3. gate check open loop at 2,000/s and 5,000/s, and wrk (gate-check.sh)
-#   4. footprint and start of each service, three ways to start the JVM (footprint.sh)
+#   4. footprint and start of each service, four ways to start the JVM, the last as the image starts it (footprint.sh)
 #   5. the refresh sweep: 100,000 due tokens at 100 ms per provider call, token-service on JDK 17 and as its image starts it (token-sweep.sh)
 #   6. from a token-status event to the card and the bell in the live streams, 1,000 events (event-to-screen.sh)
 #   7. the capacity model for 1,000,000 tokens (capacity-model.mjs)
-# The whole output is also kept in .run/bench/all-<time>.txt. About 40 minutes.
+# The whole output is also kept in .run/bench/all-<time>.txt. About 45 minutes.
 #   tools/bench/all.sh [steps="1 2 3 4 5 6 7"]
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
