@@ -71,8 +71,9 @@ class_cache_opts() {
 }
 
 # image_training_script: the step of deploy/Dockerfile.jvm that records the image's AOT cache (its
-# RUN, its lines joined as Docker joins them): run in a copy of a service's target/quarkus-app with JAVA_OPTS set and the
-# image's java first on PATH, it writes app.aot there as the image build does (tools/bench/footprint.sh)
+# RUN, its lines joined as Docker joins them): run in a copy of a service's target/quarkus-app with
+# JAVA_OPTS set and the image's java first on PATH, it writes app.aot there as the image build does
+# (tools/bench/footprint.sh temurin25-image)
 image_training_script() {
   awk '/^RUN set -eu; training=/ {on = 1; sub(/^RUN /, "")}
        on {line = $0; more = sub(/\\$/, "", line); printf "%s", line; if (!more) {print ""; exit}}' "$ROOT/deploy/Dockerfile.jvm"

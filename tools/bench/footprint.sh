@@ -3,7 +3,7 @@
 # start it (scripts/lib.sh service_java_opts): milliseconds from the process's
 # start to /q/health/ready 200, RSS when ready, and RSS after 20 s of wrk (c=32)
 # on the endpoint the service answers most (auth: session refresh; token: the
-# platform users; connector: the cards; notification: the bell). Three ways to
+# platform users; connector: the cards; notification: the bell). Four ways to
 # start: JDK 17 as is; JDK 17 with an AppCDS archive (written at the exit of a
 # training run, as the local run records it); Temurin 25 with an AOT cache (-XX:AOTCacheOutput, same);
 # Temurin 25 as the image starts it: from a copy of the service's quarkus-app with the AOT cache that
@@ -104,6 +104,8 @@ start() {
     MIGRATED[$svc]=yes
   fi
   local t0; t0=$(date +%s%N)
+  # from its quarkus-app folder (-jar quarkus-run.jar), as the image starts it: a JVM does not use a
+  # class cache recorded with another class path, so the training start and the timed ones agree
   # shellcheck disable=SC2086
   (cd "$app" && QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" exec "$java" $opts -jar quarkus-run.jar) \
     >"$WORK/$svc.log" 2>&1 &
