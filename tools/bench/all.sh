@@ -9,7 +9,7 @@
 #   5. the refresh sweep: 100,000 due tokens at 100 ms per provider call, token-service on JDK 17 and as its image starts it (token-sweep.sh)
 #   6. from a token-status event to the card and the bell in the live streams, 1,000 events (event-to-screen.sh)
 #   7. the capacity model for 1,000,000 tokens (capacity-model.mjs)
-# The whole output is also kept in .run/bench/all-<time>.txt. About 45 minutes.
+# The whole output is also kept in .run/bench/all-<time>.txt. About 40 minutes.
 #   tools/bench/all.sh [steps="1 2 3 4 5 6 7"]
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
