@@ -7,7 +7,8 @@
 # or failing. Then the faults stop and the invariants are checked; the table is
 # printed and kept in system-tests/target/soak-summary.md. Exits non-zero on any
 # broken invariant. Not part of scripts/test.sh; .ci/run runs a short one.
-#   scripts/soak.sh [minutes]
+#   [SOAK_FAULTS="broker,kill token-service"] scripts/soak.sh [minutes]
+# SOAK_FAULTS deals only those kinds of fault (FaultSoakTest's deck), to replay one of them.
 # Builds the services first unless their jars are there (SOAK_BUILD=1 forces it).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -27,4 +28,4 @@ for svc in auth-service token-service connector-service notification-service too
 done
 step "Fault soak: $MINUTES min of faults under load, then the invariants (system-tests/target/soak-summary.md)"
 mvnw test -am -pl system-tests -Dsoak.excludedGroups=none -Dgroups=soak -Dtest=FaultSoakTest -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dsoak.seconds=$((MINUTES * 60))
+  -Dsoak.seconds=$((MINUTES * 60)) -Dsoak.faults="${SOAK_FAULTS:-}"

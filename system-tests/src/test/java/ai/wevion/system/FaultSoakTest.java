@@ -398,11 +398,22 @@ class FaultSoakTest {
         }, ThreadLocalRandom.current().nextLong(4_000, 12_000), TimeUnit.MILLISECONDS);
     }
 
-    /** The next fault, dealt from a shuffled deck of every kind (each kind once before any comes again). */
+    /**
+     * The next fault, dealt from a shuffled deck of every kind (each kind once before any comes again); {@code soak.faults}
+     * (kinds separated by commas, e.g. {@code broker,kill token-service}) keeps only those, to replay one kind of fault.
+     */
     private Fault next(List<Token> tokens) {
         if (deck.isEmpty()) {
             KILLABLE.forEach(name -> deck.add("kill " + name));
             deck.addAll(List.of("broker", "postgres", "postgres cut", "slow", "hang", "storm", "telegram"));
+            String only = System.getProperty("soak.faults", "");
+            if (!only.isBlank()) {
+                List<String> kinds = List.of(only.split(",")).stream().map(String::strip).toList();
+                deck.retainAll(kinds);
+                if (deck.isEmpty()) {
+                    throw new IllegalArgumentException("soak.faults names no fault of the deck: " + only);
+                }
+            }
             Collections.shuffle(deck);
         }
         String next = deck.remove(0);
