@@ -33,9 +33,10 @@ public interface SessionCheckConfig {
      * After the stream was behind, how long it must be current again before
      * it is trusted: what auth-service committed meanwhile reaches the broker
      * when its outbox relay next succeeds — at worst a send still out when the
-     * broker came back fails after its delivery timeout (10 s), and the retry
-     * comes at most 5 s later. The fault soak found 6 s too short: a logout
-     * 7 s after the broker's return was accepted for a second (issue 16).
+     * broker came back fails after its delivery timeout (5 s; it was 10 s when
+     * this was sized), and the retry comes at most 5 s later. The fault soak
+     * found 6 s too short: a logout 7 s after the broker's return was accepted
+     * for a second (issue 16).
      */
     @WithDefault("PT16S")
     Duration settle();
