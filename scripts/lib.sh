@@ -70,6 +70,16 @@ class_cache_opts() {
   fi
 }
 
+# from_app_folder JAR JAVA [OPTION...]: runs JAVA OPTION... -jar quarkus-run.jar in JAR's folder (a Quarkus
+# quarkus-app), in place of the calling (sub)shell, as the image's ENTRYPOINT starts a service. A JVM
+# uses a class cache only with the class path it was recorded with, and silently starts without it
+# otherwise (4.9 s to ready instead of 2.2 s), so a cache recorded from the folder is used from it.
+# Call it in a subshell: ( from_app_folder "$jar" java $opts ) &
+from_app_folder() {
+  local dir; dir=$(dirname "$1"); shift
+  cd "$dir" && exec "$@" -jar quarkus-run.jar
+}
+
 # image_training_script: the step of deploy/Dockerfile.jvm that records the image's AOT cache (its
 # RUN, its lines joined as Docker joins them): run in a copy of a service's target/quarkus-app with
 # JAVA_OPTS set and the image's java first on PATH, it writes app.aot there as the image build does

@@ -83,20 +83,16 @@ train_image() {
 
 # start VARIANT SERVICE PORT: starts it, waits for ready, sets READY_MS
 start() {
-  local variant=$1 svc=$2 port=$3 java opts db=${2%-service} app="$ROOT/$2/target/quarkus-app"
+  local variant=$1 svc=$2 port=$3 java opts trained="" db=${2%-service} app="$ROOT/$2/target/quarkus-app"
   opts=$(service_java_opts "$svc")
   case $variant in
     jdk17) java=$JDK17/bin/java ;;
-    jdk17-cds) java=$JDK17/bin/java ;;
-    temurin25-aot) java=$JDK25/bin/java ;;
-    temurin25-image) java=$JDK25/bin/java app="$WORK/image/$svc" ;;   # as the image's ENTRYPOINT starts it
+    jdk17-cds) java=$JDK17/bin/java trained=yes ;;
+    temurin25-aot) java=$JDK25/bin/java trained=yes ;;
+    temurin25-image) java=$JDK25/bin/java app="$WORK/image/$svc" opts+=" -XX:AOTCache=app.aot" ;;   # as the image's ENTRYPOINT starts it
     *) fail "unknown variant $variant" ;;
   esac
-  case $variant in
-    jdk17) ;;
-    temurin25-image) opts+=" -XX:AOTCache=app.aot" ;;
-    *) opts+=" $(class_cache_opts "$java" "$app/quarkus-run.jar" "$WORK/$svc")" ;;
-  esac
+  [ -z "$trained" ] || opts+=" $(class_cache_opts "$java" "$app/quarkus-run.jar" "$WORK/$svc")"
   # its migrations first, in their own process, as the Deployment's init container applies them (not
   # timed); once per run: every later start finds its database up to date
   if [ -z "${MIGRATED[$svc]:-}" ]; then
@@ -104,10 +100,10 @@ start() {
     MIGRATED[$svc]=yes
   fi
   local t0; t0=$(date +%s%N)
-  # from its quarkus-app folder (-jar quarkus-run.jar), as the image starts it: a JVM does not use a
-  # class cache recorded with another class path, so the training start and the timed ones agree
+  # from its quarkus-app folder, as the image starts it, so the training start and the timed ones use one
+  # class path (scripts/lib.sh from_app_folder)
   # shellcheck disable=SC2086
-  (cd "$app" && QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" exec "$java" $opts -jar quarkus-run.jar) \
+  QUARKUS_HTTP_PORT=$port DB_URL="postgresql://127.0.0.1:55433/$db" from_app_folder "$app/quarkus-run.jar" "$java" $opts \
     >"$WORK/$svc.log" 2>&1 &
   PIDS[$svc]=$!
   until http_ok 127.0.0.1 "$port" /q/health/ready; do   # no curl process every 20 ms: its CPU is the start's

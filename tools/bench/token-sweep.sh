@@ -41,15 +41,14 @@ java -Xmx1g -Dquarkus.http.port=18189 -Dquarkus.log.level=WARN -jar "$ROOT/tools
   >"$WORK/provider-sim.log" 2>&1 &
 PIDS+=($!)
 migrate_service "${SERVICE_JVM[0]}" token-service postgresql://127.0.0.1:55433/token "$WORK/token-service-migrate.log"
-# started from its quarkus-app folder (-jar quarkus-run.jar), as footprint.sh records its cache and the
-# image starts it: a JVM does not use a cache recorded with another class path
+# started from its quarkus-app folder, as footprint.sh records its cache (scripts/lib.sh from_app_folder)
 QUARKUS_HTTP_PORT=18182 DB_URL=postgresql://127.0.0.1:55433/token KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$ROOT/libs/test-support/src/main/resources/test-jwks.json" \
   TOKEN_KEYSET_FILE="$ROOT/token-service/src/test/resources/token-keyset.json" \
   META_DIALOG_URL=http://127.0.0.1:18189/meta META_GRAPH_URL=http://127.0.0.1:18189/meta \
   TOKEN_REFRESH_EVERY=off TOKEN_REFRESH_RETRY_EVERY=off TOKEN_REFRESH_CONCURRENCY=$CONCURRENCY \
   TOKEN_REFRESH_BATCH_SIZE=$((CONCURRENCY * 4)) TOKEN_META_MAX_CALLS_PER_SECOND=100000 QUARKUS_LOG_LEVEL=WARN \
-  MALLOC_ARENA_MAX=2 bash -c 'cd "$(dirname "$0")" && exec "$@" -jar quarkus-run.jar' "$SERVICE_JAR" \
+  MALLOC_ARENA_MAX=2 from_app_folder "$SERVICE_JAR" \
   "${SERVICE_JVM[@]}" ${SERVICE_JAVA_OPTS:-$(service_java_opts token-service)} >"$WORK/token-service.log" 2>&1 &
 SERVICE_PID=$!
 PIDS+=($SERVICE_PID)
