@@ -74,7 +74,8 @@ class_cache_opts() {
 # quarkus-app), in place of the calling (sub)shell, as the image's ENTRYPOINT starts a service. A JVM
 # uses a class cache only with the class path it was recorded with, and silently starts without it
 # otherwise (4.9 s to ready instead of 2.2 s), so a cache recorded from the folder is used from it.
-# Call it in a subshell: ( from_app_folder "$jar" java $opts ) &
+# It replaces the shell it runs in, so run it in the background (which forks one), where $! is the JVM:
+#   from_app_folder "$jar" java $opts >log 2>&1 &
 from_app_folder() {
   local dir; dir=$(dirname "$1"); shift
   cd "$dir" && exec "$@" -jar quarkus-run.jar
