@@ -54,6 +54,7 @@ trap 'stop_all; tracing_stop' EXIT
 # from one trained by its start (three starts each, alternating), and 15-20 MB smaller when ready.
 train() {
   if [ "$1" = temurin25-image ]; then train_image; return; fi
+  info "each service's class cache, trained by a run of every service that writes it as it exits"
   rm -f "$WORK"/*.jsa "$WORK"/*.aot
   for entry in $SERVICES; do start "$1" "${entry%%:*}" "${entry##*:}"; done
   if [ "${TRAIN:-start}" = requests ]; then
@@ -72,6 +73,7 @@ train() {
 # port, so that a local run's ports do not matter
 train_image() {
   local entry svc
+  info "each service's image cache, recorded by deploy/Dockerfile.jvm's training step"
   for entry in $SERVICES; do
     svc=${entry%%:*}
     rm -rf "$WORK/image/$svc" && mkdir -p "$WORK/image" && cp -r "$ROOT/$svc/target/quarkus-app" "$WORK/image/$svc"
@@ -139,11 +141,7 @@ load() {
 ROWS=()
 for variant in $VARIANTS; do
   step "$variant"
-  if [ "$variant" != jdk17 ]; then
-    if [ "$variant" = temurin25-image ]; then info "each service's image cache, recorded by deploy/Dockerfile.jvm's training step"
-    else info "each service's class cache, trained by a run of every service that writes it as it exits"; fi
-    train "$variant"
-  fi
+  [ "$variant" = jdk17 ] || train "$variant"
   declare -A READY=() IDLE=()
   for entry in $SERVICES; do
     svc=${entry%%:*}
