@@ -43,9 +43,26 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 refresh_load() {
   COOKIES_FILE="$WORK/cookies.txt" wrk -t2 -c"$CONNECTIONS" -d"$1" -s "$ROOT/tools/bench/token-refresh.lua" "http://127.0.0.1:$PORT"
 }
+# measured_load DURATION: refresh_load, then WRK_TICKS=<the CPU wrk used, user + system, in clock ticks>: the
+# CPU of the subshell's finished children (/proc/PID/stat cutime + cstime), so that the table can say what the
+# two cores leave the service once the load generator has taken its share
+measured_load() {
+  ( refresh_load "$1"; read -ra s </proc/$BASHPID/stat; echo "WRK_TICKS=$((s[15] + s[16]))" )
+}
 # kc_load FILE DURATION: the same load on Keycloak's refresh-token grant, the tokens in FILE in turn
 kc_load() {
   REFRESH_FILE="$1" TOKEN_PATH=$KC_TOKEN_PATH wrk -t2 -c"$CONNECTIONS" -d"$2" -s "$ROOT/tools/bench/keycloak-refresh.lua" "$KC_URL"
+}
+
+# machine_bound SERVICE_US WRK_US SIGNING_RATE RPS: what the two cores allow when each refresh costs the service
+# SERVICE_US and wrk WRK_US of CPU (2,000,000 µs a second between them, everything else idle), that bound as a
+# share of the signing ceiling (2 x SIGNING_RATE), how much of it the run reached, and the CPU per refresh,
+# service and wrk together, that 85 % of the ceiling would need
+machine_bound() {
+  awk -v svc="$1" -v wrk="$2" -v sign="$3" -v rps="$4" 'BEGIN {
+    bound = 2e6 / (svc + wrk)
+    printf "wrk %d µs CPU per request; the 2 cores allow %d/s at these costs (%.0f%% of the ceiling; this run %.0f%% of that bound); 85%% of the ceiling needs service + wrk <= %d µs per refresh",
+      wrk, bound, 100 * bound / (2 * sign), 100 * rps / bound, 1e6 / (0.85 * sign) }'
 }
 
 run_on() {
@@ -94,9 +111,12 @@ SQL
   info "warm-up ${WARMUP_S} s (the JIT compiled ${WARMUP_JIT} s in its last 5 s), then wrk -t2 -c$CONNECTIONS -d${DURATION}s"
   local result cpu_before
   cpu_before=$(cpu_ticks "$SVC_PID")
-  result=$(refresh_load "${DURATION}s" | grep '^RESULT')
-  # the service's CPU per refresh (user + system): what the machine's noise moves least
-  local cpu_us; cpu_us=$(awk "BEGIN{printf \"%.0f\", ($(cpu_ticks "$SVC_PID") - $cpu_before) * 1e6 / $(getconf CLK_TCK) / ($(field rps "$result") * $DURATION)}")
+  local load; load=$(measured_load "${DURATION}s")
+  result=$(grep '^RESULT' <<<"$load")
+  # the service's CPU per refresh (user + system): what the machine's noise moves least; and wrk's
+  local refreshes; refreshes=$(awk "BEGIN{print $(field rps "$result") * $DURATION}")
+  local cpu_us; cpu_us=$(awk "BEGIN{printf \"%.0f\", ($(cpu_ticks "$SVC_PID") - $cpu_before) * 1e6 / $(getconf CLK_TCK) / $refreshes}")
+  local wrk_us; wrk_us=$(awk "BEGIN{printf \"%.0f\", $(sed -n 's/^WRK_TICKS=//p' <<<"$load") * 1e6 / $(getconf CLK_TCK) / $refreshes}")
   local rss_mb=$(( $(ps -o rss= -p "$SVC_PID") / 1024 ))
   info "open loop: $OPEN_RATE refreshes/s for ${DURATION}s after a 10 s warm-up (tools/bench/OpenLoad.java on core 1)"
   local open; open=$(taskset -c 1 "$java" -XX:+UseSerialGC -Xmx256m -cp "$CP" "$ROOT/tools/bench/OpenLoad.java" POST \
@@ -109,7 +129,7 @@ SQL
   local rps; rps=$(field rps "$result")
   local jdk_name; jdk_name=$(sed 's/.*version "\([^"]*\)".*/\1/' <<<"$label")
   row "auth-service, $jdk_name" "$SESSIONS" "$rps/s" "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$rss_mb MB" \
-    "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}"); warm-up ${WARMUP_S} s; ${cpu_us} µs CPU per refresh (signing alone $(awk "BEGIN{printf \"%.0f\", 1e6/$signing}") µs); $TRACE_SPANS"
+    "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}"); warm-up ${WARMUP_S} s; ${cpu_us} µs CPU per refresh (signing alone $(awk "BEGIN{printf \"%.0f\", 1e6/$signing}") µs); $(machine_bound "$cpu_us" "$wrk_us" "$signing" "$rps"); $TRACE_SPANS"
   row "auth-service, $jdk_name, open loop $OPEN_RATE/s" "$SESSIONS" "$(field achieved_rps "$open")/s" \
     "$(field p50_ms "$open") / $(field p99_ms "$open") ms" "" "max $(field max_ms "$open") ms, errors $(field errors "$open")"
   OURS+=("$jdk_name=$rps")
