@@ -113,8 +113,9 @@ SQL
   cpu_before=$(cpu_ticks "$SVC_PID")
   local load; load=$(measured_load "${DURATION}s")
   result=$(grep '^RESULT' <<<"$load")
+  local rps; rps=$(field rps "$result")
   # the service's CPU per refresh (user + system): what the machine's noise moves least; and wrk's
-  local refreshes; refreshes=$(awk "BEGIN{print $(field rps "$result") * $DURATION}")
+  local refreshes; refreshes=$(awk "BEGIN{print $rps * $DURATION}")
   local cpu_us; cpu_us=$(awk "BEGIN{printf \"%.0f\", ($(cpu_ticks "$SVC_PID") - $cpu_before) * 1e6 / $(getconf CLK_TCK) / $refreshes}")
   local wrk_us; wrk_us=$(awk "BEGIN{printf \"%.0f\", $(sed -n 's/^WRK_TICKS=//p' <<<"$load") * 1e6 / $(getconf CLK_TCK) / $refreshes}")
   local rss_mb=$(( $(ps -o rss= -p "$SVC_PID") / 1024 ))
@@ -126,7 +127,6 @@ SQL
   tracing_stop
   PGPASSWORD=wevion psql -q -h 127.0.0.1 -p 55433 -U wevion auth -c "delete from user_session s using app_user u
     where u.id = s.user_id and u.email = '$email'" -c "vacuum analyze user_session" >/dev/null
-  local rps; rps=$(field rps "$result")
   local jdk_name; jdk_name=$(sed 's/.*version "\([^"]*\)".*/\1/' <<<"$label")
   row "auth-service, $jdk_name" "$SESSIONS" "$rps/s" "$(field p50_ms "$result") / $(field p99_ms "$result") ms" "$rss_mb MB" \
     "$(awk "BEGIN{printf \"%.0f%% of 2 x %s/s signing\", 100*$rps/(2*$signing), $signing}"); warm-up ${WARMUP_S} s; ${cpu_us} µs CPU per refresh (signing alone $(awk "BEGIN{printf \"%.0f\", 1e6/$signing}") µs); $(machine_bound "$cpu_us" "$wrk_us" "$signing" "$rps"); $TRACE_SPANS"
